@@ -1,0 +1,40 @@
+# The project's commands. `make test` is exactly what CI runs (.ci/run calls it).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The fast preview builds one language: make serve LANG=de
+LANG ?=
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate handouts offline bench clean lint
+
+# .venv is (re)created when missing or when pyproject.toml changed.
+$(BIN)/dcaht: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+validate: $(BIN)/dcaht
+	$(BIN)/dcaht validate
+	$(BIN)/dcaht schemas --check
+
+serve: $(BIN)/dcaht
+	$(BIN)/dcaht validate
+	BUILD_ONLY_LOCALE=$(LANG) $(BIN)/mkdocs serve --livereload --strict -a 127.0.0.1:8000
+
+build: validate
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+lint: $(BIN)/dcaht
+	$(BIN)/ruff check scripts tests
+
+test: $(BIN)/dcaht
+	$(BIN)/dcaht validate
+	$(BIN)/dcaht schemas --check
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site dist .pytest_cache

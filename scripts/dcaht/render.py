@@ -1,0 +1,85 @@
+"""Turning validated objects into HTML through the Jinja partials in overrides/partials/dcaht/.
+
+Autoescaping is on: every text from data is HTML-escaped unless it went through
+`data_markdown`, which escapes raw HTML first and drops links to non-web addresses.
+Nothing here renders data as a Jinja template.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+SAFE_SCHEMES = re.compile(r"^(https?:|mailto:)", re.I)
+
+
+class _DropUnsafeLinks(Treeprocessor):
+    """Data Markdown may link only to web and mail addresses; anything else loses its href."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href", "")
+            if not SAFE_SCHEMES.match(href.strip()):
+                del element.attrib["href"]
+            else:
+                element.set("rel", "noopener")
+        for element in list(root.iter("img")):
+            element.tag = "span"  # no images from data: they would load from a third party
+            element.text = element.get("alt", "")
+            element.attrib.clear()
+
+
+class _SafeDataMarkdown(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_DropUnsafeLinks(md), "dcaht_drop_unsafe_links", 0)
+
+
+def data_markdown(text: str | None) -> Markup:
+    """Render contributor Markdown: raw HTML appears as text, links only to the web."""
+    if not text:
+        return Markup("")
+    escaped = html.escape(text, quote=False)
+    rendered = markdown.markdown(escaped, extensions=["sane_lists", _SafeDataMarkdown()])
+    return Markup(rendered)
+
+
+def localized_date(value: date, locale: str) -> str:
+    return format_date(value, format="long", locale=locale)
+
+
+@lru_cache(maxsize=4)
+def partials_environment(partials_dir: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(partials_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["markdown"] = data_markdown
+    return env
+
+
+# A partial writes {{ block_break }} where the Markdown around it must start a new block
+# (before a Markdown heading); every other blank line is dropped so that Markdown keeps
+# each HTML part as one raw block.
+BLOCK_BREAK = "\x1e"
+
+
+def render_partial(partials_dir: Path, name: str, **context) -> str:
+    output = partials_environment(partials_dir).get_template(name).render(
+        block_break=Markup(BLOCK_BREAK), **context)
+    lines = [line for line in output.splitlines() if line.strip()]
+    return "\n".join("" if line.strip() == BLOCK_BREAK else line for line in lines)
