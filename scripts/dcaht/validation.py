@@ -114,6 +114,10 @@ def _schema_problem(doc: YamlDocument, error) -> list[Problem]:
             return [problem(position, f"unknown country {_short(instance)}{_suggest(instance, choices)}; "
                                       "use an ISO 3166-1 alpha-2 code of the Danube Region or a "
                                       "Baltic STROM state: " + ", ".join(choices))]
+        if schema.get("title") == "Language code":
+            return [problem(position, f"{_short(instance)} is not a language of the site"
+                                      f"{_suggest(instance, choices)}; keys here are language "
+                                      "codes from mkdocs.yml: " + ", ".join(choices))]
         return [problem(position, f"{_short(instance)} is not a known value{_suggest(instance, choices)}; "
                                   "use one of: " + ", ".join(map(str, choices)))]
     if validator == "pattern":

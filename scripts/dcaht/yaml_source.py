@@ -98,7 +98,7 @@ def _explain_yaml_error(error: yaml.YAMLError, text: str) -> str:
     ):
         tag = re.search(r"tag '([^']+)'", problem)
         return (
-            f"the tag {tag.group(1) if tag else ''} is not allowed in data files; "
+            f"the tag {tag.group(1).replace('tag:yaml.org,2002:', '!!') if tag else ''} is not allowed in data files; "
             "write the value as plain text, a number, a list or a mapping"
         )
     return (
