@@ -123,6 +123,25 @@ def cmd_schemas(args) -> int:
     return 0
 
 
+def cmd_stale_contacts(args) -> int:
+    """List the contacts last verified more than 18 months ago.
+
+    With --markdown, print a checklist for an issue (the scheduled workflow opens one);
+    prints nothing when every contact is fresh.
+    """
+    from .catalogue import validate_project
+
+    result = validate_project(project.find_root())
+    stale = [p for p in result.problems if p.severity == "warning" and "last verified" in p.message]
+    if stale and args.markdown:
+        print("These contacts were last verified more than 18 months ago. Check each against "
+              "its sources, update it (or remove it) and set `last_verified`.\n")
+    for problem in stale:
+        print(f"- [ ] `{problem.path}:{problem.line}` {problem.message.split(';')[0]}"
+              if args.markdown else str(problem))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -145,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("schemas", cmd_schemas)
     p.add_argument("--check", action="store_true", help="only report stale schemas")
+
+    p = add("stale-contacts", cmd_stale_contacts)
+    p.add_argument("--markdown", action="store_true", help="print a Markdown checklist")
 
     for extra in _extra_commands():
         extra(sub, add)

@@ -1,0 +1,109 @@
+"""What only a browser shows: requests leaving the machine, accessibility (axe-core,
+WCAG 2.1 A and AA), and the catalogue's instant filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-results"
+PAGES = ["", "guidelines/identification/", "practices/", "contacts/"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", ["", "de/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_machine(page, site_url, locale, path):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/{locale}{path}", wait_until="networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # loads the search worker
+    page.wait_for_timeout(300)
+    assert requested, "the page made no request at all"
+    foreign = [url for url in requested
+               if urlparse(url).scheme in ("http", "https", "ws", "wss")
+               and urlparse(url).hostname not in LOCAL_HOSTS]
+    assert not foreign, foreign
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", ["", "de/"])
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_violation(browser, site_url, locale, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{locale}{path}", wait_until="networkidle")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        violations = results.response["violations"]
+        summary = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        assert not violations, summary
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_catalogue_filters_instantly_and_keeps_state_in_the_address(page, site_url):
+    page.goto(f"{site_url}/practices/", wait_until="networkidle")
+    items = page.locator(".dcaht-cards__item")
+    total = items.count()
+    assert total >= 2
+    country = page.locator("#dcaht-filter-country")
+    options = country.locator("option").evaluate_all("els => els.map(e => e.value).filter(Boolean)")
+    chosen = options[0]
+    country.select_option(chosen)
+    visible = page.locator(".dcaht-cards__item:not([hidden])")
+    expected = page.locator(f'.dcaht-cards__item[data-country="{chosen}"]').count()
+    assert 0 < visible.count() == expected < total or visible.count() == expected
+    assert f"country={chosen}" in page.url
+    assert page.locator("[data-dcaht-count]").inner_text() == str(expected)
+
+    # The shared address opens the same filtered view.
+    page.goto(page.url, wait_until="networkidle")
+    assert page.locator("#dcaht-filter-country").input_value() == chosen
+    assert page.locator(".dcaht-cards__item:not([hidden])").count() == expected
+
+    # A combination without match says so.
+    page.goto(f"{site_url}/practices/?country={chosen}&form=organ_removal", wait_until="networkidle")
+    if page.locator('option[value="organ_removal"]').count():
+        assert page.locator("[data-dcaht-empty]").is_visible()
+
+
+@pytest.mark.browser
+def test_catalogue_lists_everything_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/practices/?country=AT")
+    assert page.locator(".dcaht-cards__item").count() == page.locator(
+        ".dcaht-cards__item:visible").count() > 1
+    context.close()
+
+
+@pytest.mark.browser
+def test_contacts_filter_by_type(page, site_url):
+    page.goto(f"{site_url}/contacts/?type=ngo", wait_until="networkidle")
+    visible = page.locator(".dcaht-contact:not([hidden])")
+    assert visible.count() == page.locator('.dcaht-contact[data-type="ngo"]').count() > 0
+    assert page.locator(".dcaht-contact[hidden]").count() > 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height, name", [(390, 844, "phone"), (1280, 900, "desktop")])
+def test_home_page_screenshots(browser, site_url, width, height, name):
+    """Screenshots for a human to look at (test-results/); the test checks the layout."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{site_url}/", wait_until="networkidle")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"home-{name}.png"))
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, "the page scrolls sideways"
+    assert page.locator("h1").first.is_visible()
+    context.close()

@@ -1,0 +1,132 @@
+"""The built site as a reader meets it: languages, navigation, data pages, downloads,
+and nothing that leaves the machine."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from dcaht import project
+from conftest import ROOT
+
+LOCALES = project.locales(ROOT)
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def prefix(locale):
+    return "" if locale == "en" else f"{locale}/"
+
+
+def test_eleven_languages_are_built(built_site):
+    assert LOCALES == ["en", "de", "cs", "sk", "hu", "sl", "hr", "sr", "ro", "bg", "uk"]
+    for locale in LOCALES:
+        html = read(built_site, f"{prefix(locale)}index.html")
+        assert f'<html lang="{locale}"' in html
+
+
+def test_home_page_says_what_who_and_where(built_site):
+    html = read(built_site, "index.html")
+    for text in ("Danube Cities Against Human Trafficking", "Priority Area 10",
+                 "Priority Area 11", "STROM", 'href="guidelines/"', 'href="practices/"',
+                 'href="contacts/"'):
+        assert text in html, text
+
+
+def test_navigation_sections_in_english_and_german(built_site):
+    en = read(built_site, "index.html")
+    for section in ("Guidelines", "Good practices", "Contacts", "Contribute", "About"):
+        assert re.search(rf">\s*{section}\s*<", en), section
+    de = read(built_site, "de/index.html")
+    for section in ("Leitfaden", "Gute Praxis", "Kontakte", "Mitwirken", "Über"):
+        assert re.search(rf">\s*{section}\s*<", de), section
+
+
+def test_chapters_have_their_own_urls(built_site):
+    for slug in ("what-is-trafficking", "identification", "action-plan"):
+        assert (built_site / "guidelines" / slug / "index.html").is_file()
+        assert (built_site / "de/guidelines" / slug / "index.html").is_file()
+
+
+def test_no_reference_to_a_third_party_resource(built_site):
+    """Scripts, styles, fonts and images load from the site only (links may point out)."""
+    resource = re.compile(r'<(?:script|img|link|iframe|source)\b[^>]*?(?:src|href)="(https?:)?//', re.I)
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if resource.search(text.replace('rel="canonical"', "")):
+            offenders.append(str(page.relative_to(built_site)))
+    assert not offenders, offenders[:5]
+    for css in built_site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_practice_pages_exist_in_every_language_and_stay_out_of_the_nav(built_site):
+    practices = sorted(p.stem for p in (ROOT / "data/practices").glob("*.yml"))
+    assert practices
+    for locale in LOCALES:
+        for practice in practices:
+            assert (built_site / prefix(locale) / "practices" / practice / "index.html").is_file()
+    chapter = read(built_site, "guidelines/mapping/index.html")
+    nav = chapter.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert not any(f"practices/{p}/" in nav for p in practices)
+
+
+def test_practice_page_labels_in_the_build_language(built_site):
+    practice = sorted(p.stem for p in (ROOT / "data/practices").glob("*.yml"))[0]
+    de = read(built_site, f"de/practices/{practice}/index.html")
+    assert "Zuletzt geprüft" in de and "Quellen" in de
+    hu = read(built_site, f"hu/practices/{practice}/index.html")
+    assert "Last verified" not in hu
+    assert 'lang="en"' in hu  # English data text on a Hungarian page is marked as English
+
+
+def test_catalogue_lists_every_practice_with_filters(built_site):
+    html = read(built_site, "practices/index.html")
+    practices = list((ROOT / "data/practices").glob("*.yml"))
+    assert html.count('class="dcaht-cards__item"') == len(practices)
+    for name in ("country", "sector", "form", "target_group"):
+        assert f'name="{name}"' in html
+
+
+def test_contacts_show_source_and_last_verified(built_site):
+    html = read(built_site, "contacts/index.html")
+    entries = html.count('class="dcaht-contact"')
+    assert entries >= 25
+    assert html.count('class="dcaht-verified"') == entries
+    assert html.count('class="dcaht-sources"') == entries
+    assert 'id="international"' in html and 'id="country-at"' in html
+    de = read(built_site, "de/contacts/index.html")
+    assert "Zuletzt geprüft" in de
+
+
+def test_contacts_csv_and_vcard(built_site):
+    rows = list(csv.DictReader(io.StringIO(read(built_site, "contacts/dcaht-contacts.csv"))))
+    assert len(rows) >= 25
+    assert {"id", "name", "website", "assured_date", "sources"} <= set(rows[0])
+    assert all(row["website"].startswith("http") and row["sources"] for row in rows)
+    vcf = read(built_site, "contacts/dcaht-contacts.vcf")
+    assert vcf.count("BEGIN:VCARD") == len(rows) == vcf.count("END:VCARD")
+    assert "VERSION:4.0" in vcf
+    for locale in ("en", "de"):
+        page = read(built_site, f"{prefix(locale)}contacts/index.html")
+        href = re.search(r'href="([^"]+dcaht-contacts\.csv)"', page).group(1)
+        base = built_site / prefix(locale) / "contacts"
+        assert (base / href).resolve().is_file()
+
+
+def test_glossary_abbreviations_become_tooltips(built_site):
+    html = read(built_site, "guidelines/what-is-trafficking/index.html")
+    assert re.search(r'<abbr title="[^"]+">THB</abbr>', html)
+    de = read(built_site, "de/guidelines/what-is-trafficking/index.html")
+    assert '<abbr title="Menschenhandel">' in de
+
+
+def test_no_unrendered_macro_in_any_page(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Macro Rendering Error" not in text, page
+        assert not re.search(r"\{\{\s*(practice|contact|glossary|indicator|data_)", text), page
