@@ -17,7 +17,7 @@ def test_hostile_text_appears_as_text(tmp_path):
                          f'"{HOSTILE_SUMMARY}"')
                 .replace("The city invited **every service** to a round table. See [the report](https://example.org/report).",
                          HOSTILE_MARKDOWN)
-                .replace("partners: [Test NGO]", 'partners: ["<b onmouseover=alert(1)>NGO</b>"]'))
+                .replace("  en: A coordinator's time.", '  en: "<b onmouseover=alert(1)>NGO</b>"'))
     (project / "data/practices/test-hostile.yml").write_text(practice, encoding="utf-8")
     contacts = VALID_CONTACTS.replace(
         "Counselling for people affected by labour exploitation.",
@@ -27,7 +27,7 @@ def test_hostile_text_appears_as_text(tmp_path):
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    for path in ("practices/test-hostile/index.html", "de/practices/test-hostile/index.html"):
+    for path in ("practices/test-hostile/index.html", "hu/practices/test-hostile/index.html"):
         html = (site / path).read_text(encoding="utf-8")
         assert "<script>alert(" not in html
         assert "<img src=x" not in html and "onerror=alert" not in html.replace("onerror=alert('md')&gt;", "")

@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from dcaht import project
 from dcaht.catalogue import load_catalogue
 from dcaht.exports import contacts_csv, contacts_vcard
+from dcaht.html_fixes import label_task_checkboxes
 from dcaht.problems import DataInvalid
 from dcaht.stubs import write_practice_stubs
 
@@ -54,6 +55,10 @@ def on_page_markdown(markdown, page, config, files):
     if not definitions:
         return markdown
     return markdown + "\n\n" + "\n".join(definitions) + "\n"
+
+
+def on_page_content(html, page, config, files):
+    return label_task_checkboxes(html)
 
 
 def _i18n_building(config) -> bool:
