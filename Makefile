@@ -27,6 +27,18 @@ serve: $(BIN)/dcaht
 build: validate
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
+# Handouts carry their online address: SITE_URL is where the site is published.
+handouts: validate
+	@test -n "$(SITE_URL)" || { echo "make handouts: set SITE_URL to the address where the site is published, e.g. make handouts SITE_URL=https://example.org/dcaht/"; exit 2; }
+	DCAHT_HANDOUTS=1 SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/dcaht handouts --site site $(if $(COUNTRY),--country $(COUNTRY))
+
+# A zip of the whole site that works from a folder (file://), search included.
+offline: validate
+	rm -rf dist/offline-site
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline-site
+	$(BIN)/dcaht offline-zip dist/offline-site dist/dcaht-guidelines-offline.zip
+
 lint: $(BIN)/dcaht
 	$(BIN)/ruff check scripts tests
 

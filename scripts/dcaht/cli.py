@@ -142,6 +142,119 @@ def cmd_stale_contacts(args) -> int:
     return 0
 
 
+def _complete_languages(root) -> list[str]:
+    import yaml as _yaml
+
+    from .project import _TagTolerantLoader
+
+    config = _yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+    return list(config.get("extra", {}).get("dcaht", {}).get("complete_languages", []))
+
+
+def cmd_translations(args) -> int:
+    """Show which page exists in which language: translated, unreviewed, outdated, missing.
+
+    Prints a table of pages x languages and the completeness per language. With --check,
+    exits 1 when a page of a complete language (extra.dcaht.complete_languages in
+    mkdocs.yml: English and German) is missing or outdated. With --stamp FILE..., records
+    the current hash of each translation's English source in its front matter (run it
+    after updating a translation).
+    """
+    from .translations import collect_pages, stamp, status_table
+
+    root = project.find_root()
+    docs = root / "docs"
+    locales = project.locales(root)
+    default = project.default_locale(root)
+    if args.stamp:
+        pages = collect_pages(docs, locales)
+        failed = False
+        for name in args.stamp:
+            path = Path(name).resolve()
+            match = [(key, files) for key, files in pages.items()
+                     if path in [p.resolve() for p in files.values()]]
+            if not match or None not in match[0][1] or match[0][1][None].resolve() == path:
+                print(f"{name}: not a translation of an existing page (give a file like "
+                      "docs/guidelines/mapping.de.md)", file=sys.stderr)
+                failed = True
+                continue
+            changed = stamp(path, match[0][1][None])
+            print(f"{name}: {'stamped' if changed else 'already up to date'}")
+        return 1 if failed else 0
+    table = status_table(docs, locales, default)
+    width = max(len(key) for key, _ in table.rows)
+    print(f"{'page':<{width}}  " + " ".join(f"{loc:>10}" for loc in locales))
+    for key, states in table.rows:
+        print(f"{key:<{width}}  " + " ".join(f"{states[loc]:>10}" for loc in locales))
+    print(f"{'complete':<{width}}  " + " ".join(f"{table.completeness(loc):>9}%" for loc in locales))
+    if args.check:
+        complete = _complete_languages(root)
+        failures = [(key, loc, states[loc]) for key, states in table.rows for loc in complete
+                    if states[loc] in ("missing", "outdated")]
+        for key, loc, state in failures:
+            suffix = "" if loc == default else f".{loc}"
+            print(f"docs/{key[:-3]}{suffix}.md: {state} in a complete language ({loc}); "
+                  + ("translate it" if state == "missing" else
+                     "update it to the current English page, then run "
+                     f"`dcaht translations --stamp docs/{key[:-3]}{suffix}.md`"), file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+def cmd_handouts(args) -> int:
+    """Print every chapter in every language to site/handouts/<lang>/<chapter>.pdf.
+
+    Needs a site built with DCAHT_HANDOUTS=1 and SITE_URL set (`make handouts` does both),
+    so chapters link their PDF and each handout carries its online address. With
+    --country XX, also writes a trainer's pack per chapter and language
+    (<chapter>-xx.pdf): the chapter, its related good practices and that country's contacts.
+    """
+    from .catalogue import validate_project
+    from .handouts import build_handouts
+
+    root = project.find_root()
+    site = Path(args.site).resolve()
+    if not (site / "index.html").is_file():
+        print(f"handouts: {args.site} holds no built site; run `make handouts`", file=sys.stderr)
+        return 1
+    country = (args.country or "").upper() or None
+    if country:
+        result = validate_project(root)
+        if result.vocabulary and country not in result.vocabulary.countries:
+            print(f"handouts: unknown country '{country}'; use one of: "
+                  + ", ".join(result.vocabulary.countries), file=sys.stderr)
+            return 2
+    locales = args.languages or project.locales(root)
+    made = build_handouts(site, root / "docs", locales, project.default_locale(root), country)
+    total = sum(h.seconds for h in made)
+    for handout in made:
+        print(f"{handout.path.relative_to(site)}  {handout.seconds:.2f} s")
+    print(f"{len(made)} PDFs in {total:.1f} s ({total / max(len(made), 1):.2f} s per PDF)")
+    return 0
+
+
+def cmd_offline_zip(args) -> int:
+    """Pack a site built with OFFLINE=true into a zip that works opened from a folder.
+
+    `make offline` builds and packs: dist/dcaht-guidelines-offline.zip.
+    """
+    import zipfile
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file() or not (site / "search/search_index.js").is_file():
+        print(f"offline-zip: {site} is not an offline build; run `make offline`", file=sys.stderr)
+        return 1
+    target = Path(args.zip)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                bundle.write(path, Path("dcaht-guidelines") / path.relative_to(site))
+    print(f"Wrote {target} ({target.stat().st_size // 1024} KB): unzip it and open "
+          "dcaht-guidelines/index.html")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -164,6 +277,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("schemas", cmd_schemas)
     p.add_argument("--check", action="store_true", help="only report stale schemas")
+
+    p = add("translations", cmd_translations)
+    p.add_argument("--check", action="store_true",
+                   help="exit 1 when a complete language misses a page or has an outdated one")
+    p.add_argument("--stamp", nargs="+", metavar="FILE", help="record the source hash in translations")
+
+    p = add("handouts", cmd_handouts)
+    p.add_argument("--country", help="also write trainer's packs with this country's contacts")
+    p.add_argument("--site", default="site", help="the built site (default: site)")
+    p.add_argument("--languages", nargs="+", help="only these languages (default: all)")
+
+    p = add("offline-zip", cmd_offline_zip)
+    p.add_argument("site", help="the offline build (dist/offline-site)")
+    p.add_argument("zip", help="the zip to write")
 
     p = add("stale-contacts", cmd_stale_contacts)
     p.add_argument("--markdown", action="store_true", help="print a Markdown checklist")

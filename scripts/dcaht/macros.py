@@ -14,6 +14,7 @@ from mkdocs.utils import get_relative_url
 from dcaht import project
 from dcaht.catalogue import load_catalogue
 from dcaht.render import localized_date, render_partial
+from dcaht.urls import page_url
 
 
 class PageLanguage:
@@ -24,6 +25,7 @@ class PageLanguage:
         self.default = project.default_locale(root)
         self.vocabulary = vocabulary
         self._page = env.page
+        self._directory_urls = env.conf["use_directory_urls"]
 
     def t(self, key: str) -> str:
         return self.vocabulary.label(key, self.locale)
@@ -40,10 +42,10 @@ class PageLanguage:
     def date(self, value) -> str:
         return localized_date(value, self.locale)
 
-    def url(self, path_in_language: str) -> str:
-        """A link from this page to `path_in_language` (e.g. 'practices/x/') in its language."""
+    def page(self, src_path: str) -> str:
+        """A link from this page to the page built from docs/`src_path`, in this language."""
         prefix = "" if self.locale == self.default else f"{self.locale}/"
-        target = prefix + path_in_language
+        target = prefix + page_url(src_path, self._directory_urls)
         return get_relative_url(target, self._page.url) if self._page else target
 
     def asset(self, site_path: str) -> str:
@@ -152,6 +154,17 @@ def define_env(env):
         catalogue, lang = context()
         return "\n".join(render("indicators.html", group=g, lang=lang)
                          for g in catalogue.indicator_groups.values())
+
+    @env.macro
+    def translation_status():
+        """The pages x languages table of translation states (dcaht translations)."""
+        from dcaht.translations import status_table
+
+        _, lang = context()
+        table = status_table(Path(env.conf["docs_dir"]), project.locales(root),
+                             project.default_locale(root))
+        names = {language.locale: language.name for language in project.languages(root)}
+        return render("translation_status.html", table=table, names=names, lang=lang)
 
     @env.macro
     def data_counts():

@@ -4,7 +4,14 @@ are built. Loaded by path from mkdocs.yml (`hooks:`)."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+from urllib.parse import urljoin
+
+import segno
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -14,7 +21,12 @@ from dcaht.catalogue import load_catalogue
 from dcaht.exports import contacts_csv, contacts_vcard
 from dcaht.html_fixes import label_task_checkboxes
 from dcaht.problems import DataInvalid
-from dcaht.stubs import write_practice_stubs
+from dcaht.search_split import write_split_indexes
+from dcaht.render import localized_date
+from dcaht.revisions import last_changed
+from dcaht.stubs import STUB_MARKER, write_practice_stubs
+from dcaht.translations import source_hash
+from dcaht.urls import page_url
 
 
 def _root(config) -> Path:
@@ -30,11 +42,20 @@ def _catalogue(config):
         raise PluginError(str(invalid)) from None
 
 
+OFFLINE_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
 @event_priority(100)
 def on_config(config):
     """Before the i18n plugin collects files (it runs at -100), so stubs are ordinary pages."""
     catalogue, _ = _catalogue(config)
     root = _root(config)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline and offline.config.enabled:
+        # Ship the search worker shim ourselves: Material would load it from unpkg.com.
+        polyfills = config.extra.setdefault("polyfills", [])
+        if OFFLINE_WORKER_SHIM not in polyfills:
+            polyfills.append(OFFLINE_WORKER_SHIM)
     write_practice_stubs(Path(config.docs_dir), catalogue.practices, project.locales(root),
                          project.default_locale(root))
     return config
@@ -73,7 +94,112 @@ def on_post_build(config):
         return
     catalogue, _ = _catalogue(config)
     contacts = sorted(catalogue.contacts.values(), key=lambda c: (c.country or "", c.name))
+    root = _root(config)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    write_split_indexes(Path(config.site_dir), project.locales(root), project.default_locale(root),
+                        inline_script=bool(offline and offline.config.enabled))
     out = Path(config.site_dir) / "contacts"
     out.mkdir(parents=True, exist_ok=True)
     (out / "dcaht-contacts.csv").write_text(contacts_csv(contacts), encoding="utf-8")
     (out / "dcaht-contacts.vcf").write_text(contacts_vcard(contacts), encoding="utf-8")
+
+
+def _notice(kind: str, text: str, link: tuple[str, str] | None = None) -> dict:
+    return {"kind": kind, "text": text, "link": link}
+
+
+def on_page_context(context, page, config, nav):
+    """What overrides/main.html adds around the content: the print origin block, the
+    handout link, and notices in the reader's language when a page is an English fallback,
+    an unreviewed translation, or possibly outdated."""
+    root = _root(config)
+    default = project.default_locale(root)
+    locale = config.theme["language"]
+    _, vocabulary = _catalogue(config)
+    context["dcaht_language_root"] = "" if locale == default else f"{locale}/"
+    context["dcaht_origin"] = print_origin(page, config, root, locale, vocabulary)
+    context["dcaht_handout"] = _handout_link(page, config, locale)
+    context["dcaht_notices"] = []
+    if locale == default:
+        return context
+    file_locale = getattr(page.file, "locale", locale)
+    invite = (vocabulary.label("translate_invite", locale),
+              page_url("contribute/index.md", config.use_directory_urls) + "#translations-of-pages")
+    if file_locale != locale:
+        context["dcaht_notices"].append(
+            _notice("fallback", vocabulary.label("fallback_notice", locale), invite))
+        return context
+    if page.meta.get("translation_reviewed") is False:
+        context["dcaht_notices"].append(
+            _notice("unreviewed", vocabulary.label("unreviewed_notice", locale)))
+    recorded = page.meta.get("source_hash")
+    source = _default_source(Path(page.file.abs_src_path), locale)
+    if recorded and source and recorded != source_hash(source.read_text(encoding="utf-8")):
+        context["dcaht_notices"].append(
+            _notice("outdated", vocabulary.label("outdated_notice", locale), invite))
+    return context
+
+
+def _source_file(page, root: Path) -> Path:
+    """The file a page's text comes from: the practice's data file for generated pages."""
+    source = Path(page.file.abs_src_path)
+    if source.read_text(encoding="utf-8").startswith(STUB_MARKER):
+        return root / "data" / "practices" / f"{page.file.src_uri.split('/')[-1].split('.')[0]}.yml"
+    return source
+
+
+def print_origin(page, config, root: Path, locale: str, vocabulary) -> dict:
+    """Where a printed page comes from: site, address (+ QR code), last change, language."""
+    address = urljoin(config.site_url, page.url) if config.site_url else ""
+    changed = last_changed(root, _source_file(page, root))
+    language = next(l.name for l in project.languages(root) if l.locale == locale)
+    return {
+        "site": config.site_name,
+        "address": address,
+        "qr_svg": Markup(qr_code_svg(address)) if address else "",
+        "changed": localized_date(changed, locale),
+        "changed_iso": changed.isoformat(),
+        "language": language,
+        "labels": {key: vocabulary.label(f"print_{key}", locale)
+                   for key in ("source", "changed", "language")},
+    }
+
+
+def _handout_link(page, config, locale: str) -> dict | None:
+    """Chapters link their PDF once `make handouts` builds them (DCAHT_HANDOUTS=1)."""
+    if not os.environ.get("DCAHT_HANDOUTS") or "chapter" not in page.meta:
+        return None
+    _, vocabulary = _catalogue(config)
+    slug = page.file.src_uri.split("/")[-1].split(".")[0]
+    target = f"handouts/{locale}/{slug}.pdf"
+    return {"href": get_relative_url(target, page.url),
+            "text": vocabulary.label("download_handout", locale)}
+
+
+def _default_source(translation: Path, locale: str) -> Path | None:
+    suffix = f".{locale}.md"
+    if not translation.name.endswith(suffix):
+        return None
+    source = translation.with_name(translation.name[: -len(suffix)] + ".md")
+    return source if source.is_file() else None
+
+
+_ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[^"]+">)')
+
+
+def on_post_page(output, page, config):
+    """hreflang alternates need absolute addresses once site_url is set."""
+    if not config.site_url:
+        return output
+    page_url = urljoin(config.site_url, page.url)
+
+    def absolute(match):
+        return f'{match.group(1)}{urljoin(page_url, match.group(2))}{match.group(3)}'
+
+    return _ALTERNATE_LINK.sub(absolute, output)
+
+
+def qr_code_svg(address: str) -> str:
+    """An inline SVG QR code of the page's address, for handouts."""
+    return segno.make(address, error="m").svg_inline(
+        scale=3, border=2, title=address, dark="#000", light="#fff")

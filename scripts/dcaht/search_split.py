@@ -1,0 +1,62 @@
+"""One search index per language.
+
+mkdocs-static-i18n writes a single search/search_index.json for every language, so a German
+reader's results mix in English pages (PITFALLS). After all languages are built, this
+splits it: <locale>/search/search_index.json holds only the pages under /<locale>/ (the
+English fallback copies of untranslated pages included, once), with locations relative to
+that language's root, and the root index holds the default language only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# Languages for which Material ships a lunr stemmer/stop-word file (assets/javascripts/lunr/min/).
+# Others use lunr's default pipeline: words and prefixes match, without stemming.
+LUNR_LANGUAGES = {"ar", "da", "de", "du", "el", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",
+                  "ja", "jp", "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te",
+                  "th", "tr", "vi", "zh"}
+
+
+def language_of(location: str, locales: list[str], default: str) -> str:
+    first = location.split("/", 1)[0]
+    return first if first in locales and first != default else default
+
+
+def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict]:
+    per_language: dict[str, dict] = {}
+    for locale in locales:
+        prefix = "" if locale == default else f"{locale}/"
+        seen: set[str] = set()
+        docs = []
+        for doc in index["docs"]:
+            if language_of(doc["location"], locales, default) != locale:
+                continue
+            location = doc["location"][len(prefix):]
+            if location in seen:
+                continue
+            seen.add(location)
+            docs.append({**doc, "location": location})
+        config = dict(index["config"])
+        config["lang"] = [locale] if locale in LUNR_LANGUAGES or locale == "en" else ["en"]
+        per_language[locale] = {"config": config, "docs": docs}
+    return per_language
+
+
+def write_split_indexes(site_dir: Path, locales: list[str], default: str,
+                        inline_script: bool = False) -> dict[str, int]:
+    """Rewrite the indexes; returns the bytes written per language. `inline_script` also
+    writes search_index.js, which Material loads instead when opened from file://."""
+    source = site_dir / "search" / "search_index.json"
+    index = json.loads(source.read_text(encoding="utf-8"))
+    sizes = {}
+    for locale, part in split_index(index, locales, default).items():
+        folder = site_dir / ("" if locale == default else locale) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if inline_script:
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+        sizes[locale] = len(text.encode("utf-8"))
+    return sizes

@@ -1,0 +1,119 @@
+"""Which page exists in which language, and in what state.
+
+A page is a Markdown file under docs/ (`page.md` in the default language, `page.<locale>.md`
+for a translation). A translation is:
+- "outdated" when the `source_hash` in its front matter differs from the hash of the
+  current default-language source (the source changed after it was translated);
+- "unreviewed" when its front matter says `translation_reviewed: false`;
+- "translated" otherwise; and "missing" when there is no file.
+Generated practice stubs are not pages to translate (their text comes from data).
+No MkDocs imports: the CLI, the hooks and the status page all use this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .stubs import STUB_MARKER
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+STATES = ("source", "translated", "unreviewed", "outdated", "missing")
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match.group(1)) or {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+
+
+def source_hash(text: str) -> str:
+    """Hash of a page's body (front matter excluded), so metadata edits don't count."""
+    _, body = split_front_matter(text)
+    return hashlib.sha256(body.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def _locale_of(path: Path, locales: list[str]) -> tuple[str, str | None]:
+    """('guidelines/mapping.md', 'de') for guidelines/mapping.de.md; locale None = default."""
+    parts = path.name.split(".")
+    if len(parts) >= 3 and parts[-2] in locales:
+        return str(path.with_name(".".join(parts[:-2] + ["md"]))), parts[-2]
+    return str(path), None
+
+
+def collect_pages(docs_dir: Path, locales: list[str]) -> dict[str, dict[str, Path]]:
+    """page key (default-language path relative to docs/) -> {locale or None: file}."""
+    pages: dict[str, dict[str, Path]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith(STUB_MARKER):
+            continue
+        key, locale = _locale_of(path.relative_to(docs_dir), locales)
+        pages.setdefault(key, {})[locale] = path
+    return pages
+
+
+def translation_state(source: Path | None, translation: Path | None) -> str:
+    if translation is None:
+        return "missing"
+    meta, _ = split_front_matter(translation.read_text(encoding="utf-8"))
+    recorded = meta.get("source_hash")
+    if source is not None and recorded and recorded != source_hash(source.read_text(encoding="utf-8")):
+        return "outdated"
+    if meta.get("translation_reviewed") is False:
+        return "unreviewed"
+    return "translated"
+
+
+@dataclass
+class StatusTable:
+    locales: list[str]
+    rows: list[tuple[str, dict[str, str]]]  # (page key, {locale: state})
+
+    def completeness(self, locale: str) -> int:
+        """Percentage of pages present and not outdated in `locale`."""
+        if not self.rows:
+            return 100
+        done = sum(1 for _, states in self.rows
+                   if states[locale] in ("source", "translated", "unreviewed"))
+        return round(100 * done / len(self.rows))
+
+
+def status_table(docs_dir: Path, locales: list[str], default: str) -> StatusTable:
+    rows = []
+    for key, files in collect_pages(docs_dir, locales).items():
+        source = files.get(None)
+        states = {}
+        for locale in locales:
+            if locale == default:
+                states[locale] = "source" if source else "missing"
+            else:
+                states[locale] = translation_state(source, files.get(locale))
+        rows.append((key, states))
+    return StatusTable(locales, rows)
+
+
+def stamp(translation: Path, source: Path) -> bool:
+    """Record the source's current hash in the translation's front matter; True if changed."""
+    text = translation.read_text(encoding="utf-8")
+    wanted = source_hash(source.read_text(encoding="utf-8"))
+    match = FRONT_MATTER.match(text)
+    if match:
+        block = match.group(1)
+        if re.search(r"^source_hash:.*$", block, re.M):
+            new_block = re.sub(r"^source_hash:.*$", f"source_hash: {wanted}", block, flags=re.M)
+        else:
+            new_block = block + f"\nsource_hash: {wanted}"
+        new_text = f"---\n{new_block}\n---\n" + text[match.end():]
+    else:
+        new_text = f"---\nsource_hash: {wanted}\n---\n" + text
+    if new_text != text:
+        translation.write_text(new_text, encoding="utf-8")
+        return True
+    return False

@@ -1,0 +1,78 @@
+"""A reader stays in their language: search, the language switcher, and the fallback notice,
+in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from dcaht import project
+
+LOCALES = project.locales(ROOT)
+# One word per language that its own pages contain (home page or action plan).
+QUERIES = {
+    "en": "referral",
+    "de": "Menschenhandel",
+    "hu": "emberkereskedelem",
+    "sl": "trgovina",
+    "bg": "трафик",
+    "sr": "трговина",
+    "uk": "торгівля",
+}
+
+
+def search(page, url, query):
+    page.goto(url, wait_until="networkidle")
+    page.locator(".md-search__input").first.click(force=True)
+    page.locator(".md-search__input").first.fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+        "links => links.map(a => a.href)")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", list(QUERIES))
+def test_search_answers_in_the_readers_language(page, site_url, locale):
+    prefix = "" if locale == "en" else f"{locale}/"
+    results = search(page, f"{site_url}/{prefix}", QUERIES[locale])
+    assert results, f"no result for {QUERIES[locale]!r} on /{prefix}"
+    own_root = f"{site_url}/{prefix}"
+    for href in results:
+        assert href.startswith(own_root), href
+        rest = href[len(own_root):]
+        assert rest.split("/", 1)[0] not in LOCALES, f"{href} belongs to another language"
+    pages = [href.split("#", 1)[0] for href in results]
+    assert len(pages) == len(set(pages)), "the same page appears twice"
+
+
+@pytest.mark.browser
+def test_each_language_loads_only_its_own_index(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    search(page, f"{site_url}/de/", QUERIES["de"])
+    indexes = [url for url in requested if url.endswith("search_index.json")]
+    assert indexes == [f"{site_url}/de/search/search_index.json"]
+
+
+@pytest.mark.browser
+def test_language_switcher_stays_on_the_chapter(page, site_url):
+    page.goto(f"{site_url}/guidelines/mapping/", wait_until="networkidle")
+    page.locator('a.md-select__link[hreflang="de"]').click(force=True)
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{site_url}/de/guidelines/mapping/"
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.locator('a.md-select__link[hreflang="en"]').click(force=True)
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{site_url}/guidelines/mapping/"
+
+
+@pytest.mark.browser
+def test_fallback_notice_is_shown_in_the_readers_language(page, site_url):
+    page.goto(f"{site_url}/sk/guidelines/mapping/", wait_until="networkidle")
+    notice = page.locator("[data-i18n-fallback]")
+    assert notice.is_visible()
+    link = notice.locator("a")
+    assert link.get_attribute("href").endswith("contribute/#translations-of-pages")
+    assert "/sk/" in link.evaluate("a => a.href")
+    page.goto(f"{site_url}/de/guidelines/mapping/", wait_until="networkidle")
+    assert page.locator("[data-i18n-fallback]").count() == 0
