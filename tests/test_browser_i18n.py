@@ -14,7 +14,7 @@ QUERIES = {
     "en": "referral",
     "de": "Menschenhandel",
     "hu": "emberkereskedelem",
-    "sl": "trgovina",
+    "sl": "ljudmi",
     "bg": "трафик",
     "sr": "трговина",
     "uk": "торгівля",
@@ -24,7 +24,7 @@ QUERIES = {
 def search(page, url, query):
     page.goto(url, wait_until="networkidle")
     page.locator(".md-search__input").first.click(force=True)
-    page.locator(".md-search__input").first.fill(query)
+    page.keyboard.type(query, delay=30)  # Material searches on key events
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     return page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
         "links => links.map(a => a.href)")

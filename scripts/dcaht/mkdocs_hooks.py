@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -98,10 +99,23 @@ def on_post_build(config):
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     write_split_indexes(Path(config.site_dir), project.locales(root), project.default_locale(root),
                         inline_script=bool(offline and offline.config.enabled))
+    _copy_sitemap_per_language(Path(config.site_dir), project.locales(root),
+                               project.default_locale(root))
     out = Path(config.site_dir) / "contacts"
     out.mkdir(parents=True, exist_ok=True)
     (out / "dcaht-contacts.csv").write_text(contacts_csv(contacts), encoding="utf-8")
     (out / "dcaht-contacts.vcf").write_text(contacts_vcard(contacts), encoding="utf-8")
+
+
+def _copy_sitemap_per_language(site_dir: Path, locales, default) -> None:
+    """Material's language switcher fetches <locale>/sitemap.xml to check that the page
+    exists there; i18n writes only the root one (which lists every language)."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        source = site_dir / name
+        if source.is_file():
+            for locale in locales:
+                if locale != default and (site_dir / locale).is_dir():
+                    shutil.copyfile(source, site_dir / locale / name)
 
 
 def _notice(kind: str, text: str, link: tuple[str, str] | None = None) -> dict:

@@ -1,0 +1,57 @@
+"""The offline bundle: the whole site from a folder (file://), search included, with no
+request leaving the machine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import copy_project, run_mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("offline-project"))
+    site = tmp_path_factory.mktemp("offline-site") / "site"
+    result = run_mkdocs_build(project, site, {"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    target = tmp_path_factory.mktemp("dist") / "dcaht-guidelines-offline.zip"
+    packed = subprocess.run([sys.executable, "-m", "dcaht.cli", "offline-zip", str(site), str(target)],
+                            cwd=project, capture_output=True, text=True, timeout=300)
+    assert packed.returncode == 0, packed.stderr
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(target) as bundle:
+        bundle.extractall(folder)
+    return folder / "dcaht-guidelines"
+
+
+def test_bundle_holds_every_language_and_its_search(unpacked):
+    for locale in ("de", "cs", "sk", "hu", "sl", "hr", "sr", "ro", "bg", "uk"):
+        assert (unpacked / locale / "index.html").is_file()
+        assert (unpacked / locale / "search/search_index.js").is_file()
+    assert (unpacked / "search/search_index.js").is_file()
+    html = (unpacked / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and 'src="assets/vendor/iframe-worker/shim.js"' in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, query", [("index.html", "referral"), ("de/index.html", "Menschenhandel"),
+                                         ("bg/index.html", "трафик")])
+def test_search_works_from_file_without_network(browser, unpacked, path, query):
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((unpacked / path).as_uri(), wait_until="load")
+    page.locator(".md-search__input").first.click(force=True)
+    page.keyboard.type(query, delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+        "links => links.map(a => a.href)")
+    assert links and all(link.startswith("file://") for link in links)
+    assert requested and all(url.startswith(("file://", "data:", "blob:")) for url in requested), \
+        [url for url in requested if not url.startswith("file://")]
+    context.close()
