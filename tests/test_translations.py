@@ -94,6 +94,7 @@ def test_split_index_keeps_each_language_to_itself():
     assert [d["text"] for d in parts["de"]["docs"]] == ["de"]
     assert parts["de"]["config"]["lang"] == ["de"]
     assert parts["sl"]["config"]["lang"] == ["en"]  # Material ships no lunr file for sl
+    assert split_index(index, ["en", "bg"], "en")["bg"]["config"]["lang"] == ["ru"]  # Cyrillic trimmer
 
 
 def test_each_language_has_its_own_small_index(built_site):
@@ -127,7 +128,7 @@ def test_outdated_translation_is_flagged_in_the_page(tmp_path):
     source.write_text(source.read_text(encoding="utf-8") + "\nA changed sentence.\n", encoding="utf-8")
     result = run_mkdocs_build(copy, tmp_path / "site", {"BUILD_ONLY_LOCALE": "de"})
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "site/de/about/privacy/index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site/about/privacy/index.html").read_text(encoding="utf-8")  # de at the root
     assert 'data-dcaht-notice="outdated"' in page
     assert "möglicherweise veraltet" in page
 
@@ -136,8 +137,7 @@ def test_hreflang_alternates_are_absolute_with_site_url(tmp_path):
     from conftest import run_mkdocs_build
 
     copy = copy_project(tmp_path / "project")
-    result = run_mkdocs_build(copy, tmp_path / "site", {"SITE_URL": "https://example.org/dcaht/",
-                                                         "BUILD_ONLY_LOCALE": "de"})
+    result = run_mkdocs_build(copy, tmp_path / "site", {"SITE_URL": "https://example.org/dcaht/"})
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/de/guidelines/mapping/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" href="https://example.org/dcaht/guidelines/mapping/" hreflang="en">' in page

@@ -10,6 +10,7 @@ good practices and that country's contacts to the chapter before printing.
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 import time
@@ -110,6 +111,8 @@ def build_handouts(site_dir: Path, docs_dir: Path, locales: list[str], default: 
     with serve(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
+        # With site_url set, Material looks up sitemaps on the published site: stay local.
+        page.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
         for locale in locales:
             prefix = "" if locale == default else f"{locale}/"
             for slug in chapter_slugs(docs_dir):

@@ -22,7 +22,9 @@ class PageLanguage:
 
     def __init__(self, env, vocabulary, root: Path):
         self.locale = env.conf["theme"]["language"]
-        self.default = project.default_locale(root)
+        i18n = env.conf.plugins.get("i18n")
+        # A one-language preview (build_only_locale) builds that language at the root.
+        self.default = i18n.default_language if i18n else project.default_locale(root)
         self.vocabulary = vocabulary
         self._page = env.page
         self._directory_urls = env.conf["use_directory_urls"]

@@ -34,6 +34,16 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def built_languages(config) -> tuple[list[str], str]:
+    """The languages this build makes and the one at the site root. Usually mkdocs.yml's
+    list with English at the root; a preview (build_only_locale) builds one at the root."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        return list(i18n.build_languages), i18n.default_language
+    root = _root(config)
+    return project.locales(root), project.default_locale(root)
+
+
 def _catalogue(config):
     try:
         return load_catalogue(_root(config))
@@ -58,8 +68,26 @@ def on_config(config):
         if OFFLINE_WORKER_SHIM not in polyfills:
             polyfills.append(OFFLINE_WORKER_SHIM)
     write_practice_stubs(Path(config.docs_dir), catalogue.practices, project.locales(root),
-                         project.default_locale(root))
+                         project.default_locale(root))  # stubs follow the files, not the build
     return config
+
+
+@event_priority(0)
+def on_files(files, config):
+    """One-language preview (`make serve LANG=de`, i18n's build_only_locale): i18n then
+    treats de as the default language, so `page.md` (English) and `page.de.md` both claim
+    the page and the English one wins. Drop the English file where a translation exists,
+    before i18n sorts the files (it runs at -100)."""
+    i18n = config.plugins.get("i18n")
+    only = i18n.config.build_only_locale if i18n else None
+    if not only or only == project.default_locale(_root(config)):
+        return files
+    suffix = f".{only}.md"
+    translated = {f.src_uri[: -len(suffix)] + ".md" for f in files.documentation_pages()
+                  if f.src_uri.endswith(suffix)}
+    for file in [f for f in files if f.src_uri in translated]:
+        files.remove(file)
+    return files
 
 
 @event_priority(-50)
@@ -95,12 +123,11 @@ def on_post_build(config):
         return
     catalogue, _ = _catalogue(config)
     contacts = sorted(catalogue.contacts.values(), key=lambda c: (c.country or "", c.name))
-    root = _root(config)
+    locales, default = built_languages(config)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    write_split_indexes(Path(config.site_dir), project.locales(root), project.default_locale(root),
+    write_split_indexes(Path(config.site_dir), locales, default,
                         inline_script=bool(offline and offline.config.enabled))
-    _copy_sitemap_per_language(Path(config.site_dir), project.locales(root),
-                               project.default_locale(root))
+    _copy_sitemap_per_language(Path(config.site_dir), locales, default)
     out = Path(config.site_dir) / "contacts"
     out.mkdir(parents=True, exist_ok=True)
     (out / "dcaht-contacts.csv").write_text(contacts_csv(contacts), encoding="utf-8")
@@ -127,14 +154,14 @@ def on_page_context(context, page, config, nav):
     handout link, and notices in the reader's language when a page is an English fallback,
     an unreviewed translation, or possibly outdated."""
     root = _root(config)
-    default = project.default_locale(root)
+    _, default = built_languages(config)
     locale = config.theme["language"]
     _, vocabulary = _catalogue(config)
     context["dcaht_language_root"] = "" if locale == default else f"{locale}/"
     context["dcaht_origin"] = print_origin(page, config, root, locale, vocabulary)
     context["dcaht_handout"] = _handout_link(page, config, locale)
     context["dcaht_notices"] = []
-    if locale == default:
+    if locale == project.default_locale(root):  # the language the pages are written in
         return context
     file_locale = getattr(page.file, "locale", locale)
     invite = (vocabulary.label("translate_invite", locale),

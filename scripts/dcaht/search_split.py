@@ -13,10 +13,20 @@ import json
 from pathlib import Path
 
 # Languages for which Material ships a lunr stemmer/stop-word file (assets/javascripts/lunr/min/).
-# Others use lunr's default pipeline: words and prefixes match, without stemming.
+# Others use lunr's default pipeline: words and prefixes match, without stemming. Languages
+# in Cyrillic script use lunr's Russian support, whose trimmer keeps Cyrillic letters (the
+# default trimmer strips every non-ASCII letter); its stemming is Russian, so no stemming
+# is promised for them.
+CYRILLIC_SUPPORT = {"bg": "ru", "sr": "ru", "uk": "ru"}
 LUNR_LANGUAGES = {"ar", "da", "de", "du", "el", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",
                   "ja", "jp", "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te",
                   "th", "tr", "vi", "zh"}
+
+
+def lunr_language(locale: str) -> str:
+    if locale in LUNR_LANGUAGES or locale == "en":
+        return locale
+    return CYRILLIC_SUPPORT.get(locale, "en")
 
 
 def language_of(location: str, locales: list[str], default: str) -> str:
@@ -39,7 +49,7 @@ def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict
             seen.add(location)
             docs.append({**doc, "location": location})
         config = dict(index["config"])
-        config["lang"] = [locale] if locale in LUNR_LANGUAGES or locale == "en" else ["en"]
+        config["lang"] = [lunr_language(locale)]
         per_language[locale] = {"config": config, "docs": docs}
     return per_language
 
