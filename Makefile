@@ -39,6 +39,10 @@ offline: validate
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir dist/offline-site
 	$(BIN)/dcaht offline-zip dist/offline-site dist/dcaht-guidelines-offline.zip
 
+# Danube scale: 250 practices, 1,000 contacts, 11 languages; exits 1 when a target is missed.
+bench: $(BIN)/dcaht
+	$(BIN)/dcaht bench
+
 lint: $(BIN)/dcaht
 	$(BIN)/ruff check scripts tests
 

@@ -255,6 +255,24 @@ def cmd_offline_zip(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    """Build the site at Danube scale and compare it with the framework's floor.
+
+    250 practices, 1,000 contacts, every language, the real chapters, in a temporary copy.
+    Prints a table (full build vs. a bare Material + i18n build of the same pages, the
+    one-language preview, pages, HTML bytes, search index per language, bytes of a first
+    view and a first search, memory) and exits 1 when a target is missed.
+    """
+    from .bench import run, table
+
+    measures = run(project.find_root(), args.practices, args.contacts)
+    print(table(measures))
+    missed = [m.name for m in measures if not m.ok]
+    if missed:
+        print("Missed: " + "; ".join(missed), file=sys.stderr)
+    return 1 if missed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -291,6 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("offline-zip", cmd_offline_zip)
     p.add_argument("site", help="the offline build (dist/offline-site)")
     p.add_argument("zip", help="the zip to write")
+
+    p = add("bench", cmd_bench)
+    p.add_argument("--practices", type=int, default=250)
+    p.add_argument("--contacts", type=int, default=1000)
 
     p = add("stale-contacts", cmd_stale_contacts)
     p.add_argument("--markdown", action="store_true", help="print a Markdown checklist")

@@ -59,8 +59,10 @@ def define_env(env):
     root = Path(env.conf["config_file_path"]).parent
     partials = root / "overrides" / "partials" / "dcaht"
 
+    # Once per language build (define_env runs in each); the hooks validated it already.
+    catalogue, vocabulary = load_catalogue(root)
+
     def context():
-        catalogue, vocabulary = load_catalogue(root)
         return catalogue, PageLanguage(env, vocabulary, root)
 
     def render(name, **kwargs):

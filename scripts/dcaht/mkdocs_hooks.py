@@ -44,13 +44,23 @@ def built_languages(config) -> tuple[list[str], str]:
     return project.locales(root), project.default_locale(root)
 
 
-def _catalogue(config):
+# The validated data of the build under way: loaded (or taken from load_catalogue's
+# cache) once per language build in on_config, then read by every page event.
+_build_data: dict[str, tuple] = {}
+
+
+def _load(config):
     try:
-        return load_catalogue(_root(config))
+        _build_data["current"] = load_catalogue(_root(config))
     except DataInvalid as invalid:
         # A broken contribution must never reach the site: stop with the contributor's
         # messages, not a traceback.
         raise PluginError(str(invalid)) from None
+    return _build_data["current"]
+
+
+def _catalogue(config):
+    return _build_data.get("current") or _load(config)
 
 
 OFFLINE_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -59,7 +69,7 @@ OFFLINE_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 @event_priority(100)
 def on_config(config):
     """Before the i18n plugin collects files (it runs at -100), so stubs are ordinary pages."""
-    catalogue, _ = _catalogue(config)
+    catalogue, _ = _load(config)
     root = _root(config)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline and offline.config.enabled:

@@ -45,12 +45,17 @@ class _SafeDataMarkdown(Extension):
         md.treeprocessors.register(_DropUnsafeLinks(md), "dcaht_drop_unsafe_links", 0)
 
 
+_data_markdown = markdown.Markdown(extensions=["sane_lists", _SafeDataMarkdown()])
+
+
+@lru_cache(maxsize=8192)
 def data_markdown(text: str | None) -> Markup:
-    """Render contributor Markdown: raw HTML appears as text, links only to the web."""
+    """Render contributor Markdown: raw HTML appears as text, links only to the web.
+    Cached: a practice's text is rendered for every language that shows it."""
     if not text:
         return Markup("")
     escaped = html.escape(text, quote=False)
-    rendered = markdown.markdown(escaped, extensions=["sane_lists", _SafeDataMarkdown()])
+    rendered = _data_markdown.reset().convert(escaped)
     return Markup(rendered)
 
 

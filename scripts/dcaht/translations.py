@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -47,12 +48,16 @@ def _locale_of(path: Path, locales: list[str]) -> tuple[str, str | None]:
     return str(path), None
 
 
+def _is_stub(path: Path) -> bool:
+    with path.open(encoding="utf-8") as handle:
+        return handle.read(len(STUB_MARKER)) == STUB_MARKER
+
+
 def collect_pages(docs_dir: Path, locales: list[str]) -> dict[str, dict[str, Path]]:
     """page key (default-language path relative to docs/) -> {locale or None: file}."""
     pages: dict[str, dict[str, Path]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith(STUB_MARKER):
+        if path.parent.name == "practices" and not path.name.startswith("index") and _is_stub(path):
             continue
         key, locale = _locale_of(path.relative_to(docs_dir), locales)
         pages.setdefault(key, {})[locale] = path
@@ -86,6 +91,16 @@ class StatusTable:
 
 
 def status_table(docs_dir: Path, locales: list[str], default: str) -> StatusTable:
+    """Cached while no page changes (the status page is built once per language)."""
+    pages = sorted(p for p in docs_dir.rglob("*.md") if p.parent.name != "practices"
+                   or p.name.startswith("index"))
+    fingerprint = tuple((str(p), p.stat().st_mtime_ns) for p in pages)
+    return _status_table(docs_dir, tuple(locales), default, fingerprint)
+
+
+@lru_cache(maxsize=4)
+def _status_table(docs_dir: Path, locales: tuple[str, ...], default: str, fingerprint) -> StatusTable:
+    locales = list(locales)
     rows = []
     for key, files in collect_pages(docs_dir, locales).items():
         source = files.get(None)

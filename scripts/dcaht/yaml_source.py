@@ -18,8 +18,9 @@ from .problems import Problem
 Path_ = tuple  # a position inside the document: ("contacts", 3, "website")
 
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader without timestamps and YAML 1.1 yes/no/on/off booleans."""
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's when available) without timestamps and YAML 1.1
+    yes/no/on/off booleans."""
 
 
 StrictLoader.yaml_implicit_resolvers = {
@@ -128,8 +129,9 @@ def read_yaml(path: Path, display_path: str | None = None) -> YamlDocument:
             "a tab character is in the file; YAML needs spaces for indentation (use 2 spaces)",
         ))
         return doc
+    loader = StrictLoader(text)
     try:
-        node = yaml.compose(text, Loader=StrictLoader)
+        node = loader.get_single_node()
         if node is None:
             doc.problems.append(Problem(
                 doc.display_path, 1, "(file)",
@@ -138,7 +140,7 @@ def read_yaml(path: Path, display_path: str | None = None) -> YamlDocument:
             return doc
         doc.lines[()] = node.start_mark.line + 1
         _walk(node, (), doc)
-        doc.data = yaml.load(text, Loader=StrictLoader)
+        doc.data = loader.construct_document(node)  # one parse for lines and data
     except yaml.YAMLError as error:
         doc.problems.append(Problem(
             doc.display_path, _yaml_error_line(error), "(file)", _explain_yaml_error(error, text)
@@ -151,4 +153,6 @@ def read_yaml(path: Path, display_path: str | None = None) -> YamlDocument:
             f"a value cannot be read ({error}); write it as plain text without a '!!' tag",
         ))
         doc.data = None
+    finally:
+        loader.dispose()
     return doc
