@@ -126,12 +126,13 @@ def floor_project(real: Path, real_site: Path, target: Path) -> Path:
         page = str(relative.with_name(".".join(parts[:-2] if locale else parts[:-1]) ))
         built = real_site / (f"{locale}/" if locale and locale != "en" else "") / (
             page[: -len("index")] if page.endswith("index") else page + "/") / "index.html"
+        stub = text.startswith(STUB_MARKER)
         body = MACRO_LINE.sub("", text).replace("--8<--", "")
-        if ("{{" in text or "--8<--" in text) and built.is_file():
+        if ("{{" in text or "--8<--" in text or stub) and built.is_file():
             article = ARTICLE.search(built.read_text(encoding="utf-8"))
             words = html.unescape(TAG.sub(" ", article.group(1))) if article else ""
             body += "\n\n" + " ".join(words.split())
-            if STUB_MARKER in text:
+            if stub:
                 body = "# Practice\n\n" + " ".join(words.split())
         destination.write_text(body, encoding="utf-8")
     return target

@@ -9,50 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
 from dcaht import project
+
 from dcaht.catalogue import load_catalogue
-from dcaht.render import localized_date, render_partial
-from dcaht.urls import page_url
-
-
-class PageLanguage:
-    """What a partial needs to speak the page's language and link within it."""
-
-    def __init__(self, env, vocabulary, root: Path):
-        self.locale = env.conf["theme"]["language"]
-        i18n = env.conf.plugins.get("i18n")
-        # A one-language preview (build_only_locale) builds that language at the root.
-        self.default = i18n.default_language if i18n else project.default_locale(root)
-        self.vocabulary = vocabulary
-        self._page = env.page
-        self._directory_urls = env.conf["use_directory_urls"]
-
-    def t(self, key: str) -> str:
-        return self.vocabulary.label(key, self.locale)
-
-    def term(self, kind: str, key: str) -> str:
-        return self.vocabulary.term(kind, key, self.locale)
-
-    def country(self, code: str) -> str:
-        return self.vocabulary.country_name(code, self.locale)
-
-    def language_name(self, code: str) -> str:
-        return self.vocabulary.language_name(code, self.locale)
-
-    def date(self, value) -> str:
-        return localized_date(value, self.locale)
-
-    def page(self, src_path: str) -> str:
-        """A link from this page to the page built from docs/`src_path`, in this language."""
-        prefix = "" if self.locale == self.default else f"{self.locale}/"
-        target = prefix + page_url(src_path, self._directory_urls)
-        return get_relative_url(target, self._page.url) if self._page else target
-
-    def asset(self, site_path: str) -> str:
-        """A link to a file built once at the site root (e.g. the contacts CSV)."""
-        return get_relative_url(site_path, self._page.url) if self._page else site_path
+from dcaht.page_language import PageLanguage
+from dcaht.render import render_partial
 
 
 def define_env(env):
@@ -63,7 +24,7 @@ def define_env(env):
     catalogue, vocabulary = load_catalogue(root)
 
     def context():
-        return catalogue, PageLanguage(env, vocabulary, root)
+        return catalogue, PageLanguage(env.conf, env.page, vocabulary, root)
 
     def render(name, **kwargs):
         return render_partial(partials, name, **kwargs)
@@ -98,16 +59,6 @@ def define_env(env):
         """Cards of the given practices (for chapters)."""
         practices, lang = _practices(ids)
         return render("practice_list.html", practices=practices, lang=lang)
-
-    @env.macro
-    def practice_page(practice_id):
-        """The whole page of one practice (called by the generated stub pages)."""
-        (practice,), lang = _practices([practice_id])
-        if env.page is not None:
-            # The page title (for <title>, search and the browser tab) comes from data:
-            # overrides/main.html escapes it.
-            env.page.meta["title"] = practice.title.get(lang.locale)
-        return render("practice_page.html", practice=practice, lang=lang)
 
     @env.macro
     def contact_directory():

@@ -23,9 +23,10 @@ from dcaht.exports import contacts_csv, contacts_vcard
 from dcaht.html_fixes import label_task_checkboxes
 from dcaht.problems import DataInvalid
 from dcaht.search_split import write_split_indexes
-from dcaht.render import localized_date
+from dcaht.page_language import PageLanguage
+from dcaht.render import localized_date, render_partial, unstash
 from dcaht.revisions import last_changed
-from dcaht.stubs import STUB_MARKER, write_practice_stubs
+from dcaht.stubs import write_practice_stubs
 from dcaht.translations import source_hash
 from dcaht.urls import page_url
 
@@ -100,12 +101,28 @@ def on_files(files, config):
     return files
 
 
+def practice_markdown(practice_id: str, page, config) -> str:
+    """A generated practice page: its HTML (stashed past Markdown) and its title."""
+    catalogue, vocabulary = _catalogue(config)
+    root = _root(config)
+    practice = catalogue.practices.get(practice_id)
+    if practice is None:
+        raise PluginError(f"{page.file.src_uri}: no practice '{practice_id}' in data/practices/")
+    lang = PageLanguage(config, page, vocabulary, root)
+    # The title (for <title>, search and the tab) comes from data: main.html escapes it.
+    page.meta["title"] = practice.title.get(lang.locale)
+    return render_partial(root / "overrides/partials/dcaht", "practice_page.html",
+                          practice=practice, lang=lang)
+
+
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
-    """Append the glossary's abbreviations (abbr) in the build language.
-
-    After the macros plugin (priority 0), so glossary text never passes through Jinja."""
+    """Render generated practice pages, and append the glossary's abbreviations (abbr) in
+    the build language. After the macros plugin (priority 0), so data text never passes
+    through Jinja."""
     catalogue, _ = _catalogue(config)
+    if "dcaht_practice" in page.meta:
+        return practice_markdown(str(page.meta["dcaht_practice"]), page, config)
     locale = config.theme["language"]
     definitions = [
         f"*[{term.abbreviation}]: {' '.join(term.term.get(locale).split())}"
@@ -118,7 +135,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return label_task_checkboxes(html)
+    """Put the HTML rendered from data in place (render.stash), then fix task lists."""
+    return label_task_checkboxes(unstash(html))
 
 
 def _i18n_building(config) -> bool:
@@ -193,10 +211,9 @@ def on_page_context(context, page, config, nav):
 
 def _source_file(page, root: Path) -> Path:
     """The file a page's text comes from: the practice's data file for generated pages."""
-    source = Path(page.file.abs_src_path)
-    if source.read_text(encoding="utf-8").startswith(STUB_MARKER):
-        return root / "data" / "practices" / f"{page.file.src_uri.split('/')[-1].split('.')[0]}.yml"
-    return source
+    if "dcaht_practice" in page.meta:
+        return root / "data" / "practices" / f"{page.meta['dcaht_practice']}.yml"
+    return Path(page.file.abs_src_path)
 
 
 def print_origin(page, config, root: Path, locale: str, vocabulary) -> dict:

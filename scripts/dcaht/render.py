@@ -8,6 +8,7 @@ Nothing here renders data as a Jinja template.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import xml.etree.ElementTree as etree
 from datetime import date
@@ -77,14 +78,36 @@ def partials_environment(partials_dir: Path) -> Environment:
     return env
 
 
-# A partial writes {{ block_break }} where the Markdown around it must start a new block
-# (before a Markdown heading); every other blank line is dropped so that Markdown keeps
-# each HTML part as one raw block.
+# Rendered HTML does not go through Markdown: the page gets a placeholder paragraph and
+# the HTML replaces it after Markdown ran (`unstash`, from the on_page_content hook).
+# Python-Markdown's raw-HTML handling was the largest cost of a build at Danube scale.
+_STASH: dict[str, str] = {}
+_COUNTER = itertools.count()
+_TOKEN = re.compile(r"(?:<p>)?(DCAHTHTML\d{9})(?:</p>)?")
+
+
+def stash(fragment: str) -> str:
+    token = f"DCAHTHTML{next(_COUNTER):09d}"
+    _STASH[token] = fragment
+    return f"\n\n{token}\n\n"
+
+
+def unstash(page_html: str) -> str:
+    return _TOKEN.sub(lambda match: _STASH.pop(match.group(1), match.group(0)), page_html)
+
+
+# A partial writes {{ block_break }} around Markdown it wants Markdown to see (a heading
+# that belongs in the table of contents); everything between breaks that starts with "<"
+# is HTML and is stashed.
 BLOCK_BREAK = "\x1e"
 
 
 def render_partial(partials_dir: Path, name: str, **context) -> str:
     output = partials_environment(partials_dir).get_template(name).render(
         block_break=Markup(BLOCK_BREAK), **context)
-    lines = [line for line in output.splitlines() if line.strip()]
-    return "\n".join("" if line.strip() == BLOCK_BREAK else line for line in lines)
+    parts = []
+    for segment in output.split(BLOCK_BREAK):
+        segment = "\n".join(line for line in segment.splitlines() if line.strip())
+        if segment:
+            parts.append(stash(segment) if segment.lstrip().startswith("<") else f"\n\n{segment}\n\n")
+    return "".join(parts)
