@@ -98,7 +98,7 @@ def test_contacts_show_source_and_last_verified(built_site):
     entries = html.count('class="dcaht-contact"')
     assert entries >= 25
     assert html.count('class="dcaht-verified"') == entries
-    assert html.count('class="dcaht-sources"') == entries
+    assert html.count('class="dcaht-provenance"') == entries
     assert 'id="international"' in html and 'id="country-at"' in html
     de = read(built_site, "de/contacts/index.html")
     assert "Zuletzt geprüft" in de

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -220,7 +221,7 @@ def print_origin(page, config, root: Path, locale: str, vocabulary) -> dict:
     """Where a printed page comes from: site, address (+ QR code), last change, language."""
     address = urljoin(config.site_url, page.url) if config.site_url else ""
     changed = last_changed(root, _source_file(page, root))
-    language = next(l.name for l in project.languages(root) if l.locale == locale)
+    language = _language_names(root)[locale]
     return {
         "site": config.site_name,
         "address": address,
@@ -231,6 +232,11 @@ def print_origin(page, config, root: Path, locale: str, vocabulary) -> dict:
         "labels": {key: vocabulary.label(f"print_{key}", locale)
                    for key in ("source", "changed", "language")},
     }
+
+
+@lru_cache(maxsize=4)
+def _language_names(root: Path) -> dict[str, str]:
+    return {language.locale: language.name for language in project.languages(root)}
 
 
 def _handout_link(page, config, locale: str) -> dict | None:

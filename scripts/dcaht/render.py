@@ -60,6 +60,7 @@ def data_markdown(text: str | None) -> Markup:
     return Markup(rendered)
 
 
+@lru_cache(maxsize=4096)
 def localized_date(value: date, locale: str) -> str:
     return format_date(value, format="long", locale=locale)
 

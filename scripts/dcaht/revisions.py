@@ -3,6 +3,7 @@ falling back to the file's modification time outside a git checkout."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import date
 from functools import lru_cache
@@ -27,10 +28,9 @@ def _git_dates(root: Path) -> dict[str, date]:
     return dates
 
 
+@lru_cache(maxsize=65536)
 def last_changed(root: Path, path: Path) -> date:
-    try:
-        relative = str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        relative = ""
-    found = _git_dates(root.resolve()).get(relative)
+    """Cached for the build: the same source serves a page in every language."""
+    relative = os.path.relpath(path, root)
+    found = _git_dates(root).get(relative)
     return found or date.fromtimestamp(path.stat().st_mtime)

@@ -34,6 +34,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return (meta if isinstance(meta, dict) else {}), text[match.end():]
 
 
+@lru_cache(maxsize=4096)
 def source_hash(text: str) -> str:
     """Hash of a page's body (front matter excluded), so metadata edits don't count."""
     _, body = split_front_matter(text)

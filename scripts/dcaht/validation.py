@@ -142,8 +142,8 @@ def _schema_problem(doc: YamlDocument, error) -> list[Problem]:
     return [problem(position, error.message + (f"; expected {hint}" if hint else ""))]
 
 
-def schema_problems(doc: YamlDocument, schema: dict) -> list[Problem]:
-    validator = Draft202012Validator(schema)
+def schema_problems(doc: YamlDocument, schema: dict, validator=None) -> list[Problem]:
+    validator = validator or Draft202012Validator(schema)
     problems: list[Problem] = []
     for error in validator.iter_errors(doc.data):
         if _under_placeholder(doc, tuple(error.absolute_path)):
@@ -261,6 +261,7 @@ class DataValidator:
         self.problems: list[Problem] = []
         self.vocabulary: Vocabulary | None = None
         self._schemas: dict[str, dict] = {}
+        self._validators: dict[str, Draft202012Validator] = {}
 
     def display(self, path: Path) -> str:
         try:
@@ -287,7 +288,9 @@ class DataValidator:
                                          "fields (key: value lines); see data/schema/"))
             return None
         found = placeholder_problems(doc)
-        found += schema_problems(doc, self.schema(kind))
+        if kind not in self._validators:
+            self._validators[kind] = Draft202012Validator(self.schema(kind))
+        found += schema_problems(doc, self.schema(kind), self._validators[kind])
         self.problems.extend(found)
         return None if found else doc
 
@@ -309,6 +312,7 @@ class DataValidator:
                             f"mkdocs.yml needs one (add e.g. '{missing[0]}: ...')"))
         self.vocabulary = vocabulary_from_data(vocab_doc.data, ui_doc.data)
         self._schemas.clear()
+        self._validators.clear()
         return self.vocabulary
 
     # -- practices --------------------------------------------------------------------

@@ -7,6 +7,7 @@ names come from the Unicode CLDR through Babel, so they exist in every language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel import Locale
 
@@ -41,11 +42,16 @@ class Vocabulary:
 
     @staticmethod
     def country_name(code: str, locale: str) -> str:
-        return Locale.parse(locale).territories.get(code, code)
+        return _locale(locale).territories.get(code, code)
 
     @staticmethod
     def language_name(code: str, locale: str) -> str:
-        return Locale.parse(locale).languages.get(code, code)
+        return _locale(locale).languages.get(code, code)
+
+
+@lru_cache(maxsize=32)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
 
 
 def vocabulary_from_data(vocab_data: dict, ui_data: dict) -> Vocabulary:
