@@ -4,7 +4,6 @@ in a real browser."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 from dcaht import project
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
 from dcaht import project
 from dcaht.catalogue import load_catalogue
@@ -71,7 +70,7 @@ def test_practices_contacts_glossary_and_indicators():
     assert all(g.sources for g in catalogue.indicator_groups.values())
 
 
-@pytest.mark.parametrize("locale", [l for l in project.locales(ROOT) if l not in ("en", "de")])
+@pytest.mark.parametrize("locale", [loc for loc in project.locales(ROOT) if loc not in ("en", "de")])
 def test_home_and_action_plan_are_translated_and_marked_unreviewed(locale):
     for page in (ROOT / f"docs/index.{locale}.md", GUIDELINES / f"action-plan.{locale}.md"):
         assert page.is_file(), page

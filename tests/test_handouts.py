@@ -11,7 +11,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import CHROMIUM, copy_project, run_mkdocs_build
 
 SITE_URL = "https://dcaht.example.org/"

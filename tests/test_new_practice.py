@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import copy_project, run_dcaht, run_mkdocs_build
-from samples import VALID_PRACTICE
 from dcaht import project as project_info
+from samples import VALID_PRACTICE
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import html
 import io
 import re
 
-from dcaht import project
 from conftest import ROOT
+from dcaht import project
 
 LOCALES = project.locales(ROOT)
 

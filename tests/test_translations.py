@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT, copy_project, run_dcaht
 from dcaht import project
 from dcaht.search_split import split_index

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import copy_project, run_dcaht
 from samples import VALID_CONTACTS, VALID_PRACTICE
 
@@ -78,7 +77,7 @@ def test_unreadable_files(project, text, field, message, line):
 def test_python_tag_never_runs(project, tmp_path):
     marker = tmp_path / "ran"
     text = VALID_PRACTICE.replace("city: Graz", f"city: !!python/object/apply:os.system ['touch {marker}']")
-    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("city:"))) + 1
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if row.startswith("city:"))
     assert_refused(validate(project, PRACTICE, text), PRACTICE, "(file)", "not allowed", line)
     assert not marker.exists()
 

@@ -12,8 +12,15 @@ from pathlib import Path
 
 from . import project
 from .models import (
-    Address, Catalogue, Contact, GlossaryTerm, IndicatorGroup, InstitutionContact, Localized,
-    Practice, Source,
+    Address,
+    Catalogue,
+    Contact,
+    GlossaryTerm,
+    IndicatorGroup,
+    InstitutionContact,
+    Localized,
+    Practice,
+    Source,
 )
 from .problems import DataInvalid, Problem
 from .validation import DataValidator

@@ -97,7 +97,13 @@ def cmd_schemas(args) -> int:
     import json
 
     from .catalogue import validate_project
-    from .schemas import SCHEMA_FILES, fill_enumerations, refresh_schema_files, render_schema, schema_dir
+    from .schemas import (
+        SCHEMA_FILES,
+        fill_enumerations,
+        refresh_schema_files,
+        render_schema,
+        schema_dir,
+    )
 
     root = project.find_root()
     result = validate_project(root)

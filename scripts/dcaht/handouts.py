@@ -10,8 +10,8 @@ good practices and that country's contacts to the chapter before printing.
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import threading
 import time
 from contextlib import contextmanager

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from dcaht import project
-
 from dcaht.catalogue import load_catalogue
 from dcaht.page_language import PageLanguage
 from dcaht.render import render_partial

@@ -13,20 +13,19 @@ from urllib.parse import urljoin
 
 import segno
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from dcaht import project
 from dcaht.catalogue import load_catalogue
 from dcaht.exports import contacts_csv, contacts_vcard
 from dcaht.html_fixes import label_task_checkboxes
-from dcaht.problems import DataInvalid
-from dcaht.search_split import write_split_indexes
 from dcaht.page_language import PageLanguage
+from dcaht.problems import DataInvalid
 from dcaht.render import localized_date, render_partial, unstash
 from dcaht.revisions import last_changed
+from dcaht.search_split import write_split_indexes
 from dcaht.stubs import write_practice_stubs
 from dcaht.translations import source_hash
 from dcaht.urls import page_url

@@ -63,7 +63,7 @@ def render_schema(schema: dict) -> str:
 def refresh_schema_files(root: Path, vocabulary: Vocabulary, locales: list[str]) -> list[Path]:
     """Rewrite the schema files whose enumerations are stale; return the paths changed."""
     changed = []
-    for kind, filename in SCHEMA_FILES.items():
+    for filename in SCHEMA_FILES.values():
         path = schema_dir(root) / filename
         current = path.read_text(encoding="utf-8")
         wanted = render_schema(fill_enumerations(json.loads(current), vocabulary, locales))

@@ -346,7 +346,7 @@ class DataValidator:
         for index, entry in enumerate(doc.data["contacts"]):
             base = ("contacts", index)
 
-            def add(key, message, severity="error"):
+            def add(key, message, severity="error", base=base):
                 pos = base + (key,)
                 found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
                                      message, severity))
