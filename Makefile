@@ -3,8 +3,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# The fast preview builds one language: make serve LANG=de
-LANG ?=
+# The fast preview builds one language: make serve LANG=de. Only a LANG given on the
+# command line counts: the environment's LANG is the system locale (en_US.UTF-8...).
+PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test validate handouts offline bench clean lint
@@ -22,7 +23,7 @@ validate: $(BIN)/dcaht
 
 serve: $(BIN)/dcaht
 	$(BIN)/dcaht validate
-	BUILD_ONLY_LOCALE=$(LANG) $(BIN)/mkdocs serve --livereload --strict -a 127.0.0.1:8000
+	$(if $(PREVIEW_LANG),BUILD_ONLY_LOCALE=$(PREVIEW_LANG)) $(BIN)/mkdocs serve --livereload --strict -a 127.0.0.1:8000
 
 build: validate
 	$(BIN)/mkdocs build --strict --clean --site-dir site

@@ -15,11 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from dcaht.handouts import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one place for the launch flags)
+
 COPIED = ["mkdocs.yml", "data", "docs", "overrides", "scripts", "CONTRIBUTING.md", "pyproject.toml"]
 
 
