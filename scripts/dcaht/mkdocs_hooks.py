@@ -189,12 +189,14 @@ def on_page_context(context, page, config, nav):
     context["dcaht_origin"] = print_origin(page, config, root, locale, vocabulary)
     context["dcaht_handout"] = _handout_link(page, config, locale)
     context["dcaht_notices"] = []
+    context["dcaht_fallback_locale"] = ""
     if locale == project.default_locale(root):  # the language the pages are written in
         return context
     file_locale = getattr(page.file, "locale", locale)
     invite = (vocabulary.label("translate_invite", locale),
               page_url("contribute/index.md", config.use_directory_urls) + "#translations-of-pages")
     if file_locale != locale:
+        context["dcaht_fallback_locale"] = file_locale
         context["dcaht_notices"].append(
             _notice("fallback", vocabulary.label("fallback_notice", locale), invite))
         return context
