@@ -20,6 +20,7 @@ $(BIN)/dcaht: pyproject.toml
 validate: $(BIN)/dcaht
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check
+	$(BIN)/dcaht translations --check > /dev/null
 
 serve: $(BIN)/dcaht
 	$(BIN)/dcaht validate
@@ -50,6 +51,7 @@ lint: $(BIN)/dcaht
 test: $(BIN)/dcaht
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check
+	$(BIN)/dcaht translations --check > /dev/null
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
