@@ -88,7 +88,7 @@ def test_practice_page_labels_in_the_build_language(built_site):
 def test_catalogue_lists_every_practice_with_filters(built_site):
     html = read(built_site, "practices/index.html")
     practices = list((ROOT / "data/practices").glob("*.yml"))
-    assert html.count('class="dcaht-cards__item"') == len(practices)
+    assert html.count('class="dcaht-cards__item"') == html.count('class="dcaht-card"') == len(practices)
     for name in ("country", "sector", "form", "target_group"):
         assert f'name="{name}"' in html
 
