@@ -162,18 +162,23 @@ def first_search_bytes(site: Path, locale_prefix: str) -> int:
     return _gz(index) + _gz(worker)
 
 
-def run(root: Path, practices: int = 250, contacts: int = 1000) -> list[Measure]:
+def run(root: Path, practices: int = 250, contacts: int = 1000, repeat: int = 2) -> list[Measure]:
+    """Each build runs `repeat` times and counts its fastest run: on a shared 2-core
+    machine single timings vary by a quarter."""
     work = Path(tempfile.mkdtemp(prefix="dcaht-bench-"))
     try:
         real = copy_project(root, work / "project")
         generate_scale(real, practices, contacts)
         dcaht = [sys.executable, "-m", "dcaht.cli"]
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir"]
-        full = _timed(dcaht + ["validate"], real) + _timed(mkdocs + [str(work / "site")], real)
+        full = min(_timed(dcaht + ["validate"], real) + _timed(mkdocs + [str(work / "site")], real)
+                   for _ in range(repeat))
         memory_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        preview = _timed(mkdocs + [str(work / "preview")], real, BUILD_ONLY_LOCALE="de")
+        preview = min(_timed(mkdocs + [str(work / "preview")], real, BUILD_ONLY_LOCALE="de")
+                      for _ in range(repeat))
         floor = floor_project(real, work / "site", work / "floor")
-        floor_time = _timed(mkdocs[:-1] + ["--site-dir", str(work / "floor-site")], floor)
+        floor_time = min(_timed(mkdocs[:-1] + ["--site-dir", str(work / "floor-site")], floor)
+                         for _ in range(repeat))
 
         site = work / "site"
         pages = list(site.rglob("*.html"))
@@ -187,6 +192,7 @@ def run(root: Path, practices: int = 250, contacts: int = 1000) -> list[Measure]
         ratio = full / floor_time
         return [
             Measure("practices / contacts / languages", f"{practices} / {contacts} / {len(locales)}"),
+            Measure("runs per build (fastest counts)", f"{repeat}"),
             Measure("full build (make build)", f"{full:.1f} s"),
             Measure("floor: bare Material + i18n, same pages", f"{floor_time:.1f} s"),
             Measure("full build / floor", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5),

@@ -271,7 +271,7 @@ def cmd_bench(args) -> int:
     """
     from .bench import run, table
 
-    measures = run(project.find_root(), args.practices, args.contacts)
+    measures = run(project.find_root(), args.practices, args.contacts, args.repeat)
     print(table(measures))
     missed = [m.name for m in measures if not m.ok]
     if missed:
@@ -319,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench", cmd_bench)
     p.add_argument("--practices", type=int, default=250)
     p.add_argument("--contacts", type=int, default=1000)
+    p.add_argument("--repeat", type=int, default=2, help="runs per build; the fastest counts")
 
     p = add("stale-contacts", cmd_stale_contacts)
     p.add_argument("--markdown", action="store_true", help="print a Markdown checklist")
