@@ -3,26 +3,20 @@ navigation; a trainer's pack with the country's contacts."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, copy_project, run_mkdocs_build
+from conftest import copy_project, require_chromium, run_mkdocs_build
 
 SITE_URL = "https://dcaht.example.org/"
 
 
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        message = "Debian's chromium is missing: `sudo apt-get install chromium`"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require_chromium()
     project = copy_project(tmp_path_factory.mktemp("handouts-project"))
     site = tmp_path_factory.mktemp("handouts-site")
     result = run_mkdocs_build(project, site, {"DCAHT_HANDOUTS": "1", "SITE_URL": SITE_URL})

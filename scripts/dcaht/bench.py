@@ -27,7 +27,6 @@ import yaml
 from . import project
 from .stubs import STUB_MARKER
 
-COPIED = ["mkdocs.yml", "data", "docs", "overrides", "scripts", "CONTRIBUTING.md"]
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 TAG = re.compile(r"<[^>]+>")
 MACRO_LINE = re.compile(r"^.*\{\{.*\}\}.*$", re.M)
@@ -53,20 +52,6 @@ def _timed(command: list[str], cwd: Path, **env) -> float:
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
     return time.perf_counter() - started
-
-
-def copy_project(root: Path, target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, target / name)
-    for stub in (target / "docs/practices").glob("*.md"):
-        if stub.read_text(encoding="utf-8").startswith(STUB_MARKER):
-            stub.unlink()
-    return target
 
 
 def generate_scale(project_dir: Path, practices: int, contacts: int) -> None:
@@ -96,8 +81,8 @@ def generate_scale(project_dir: Path, practices: int, contacts: int) -> None:
 
 def floor_project(real: Path, real_site: Path, target: Path) -> Path:
     """The same pages, languages and text size, with only Material and mkdocs-static-i18n."""
-    config = yaml.load((real / "mkdocs.yml").read_text(encoding="utf-8"), Loader=project._TagTolerantLoader)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    config = project.config(real)
+    i18n = project.i18n_config(real)
     floor = {
         "site_name": config["site_name"],
         "theme": {"name": "material", "language": "en", "font": False},
@@ -167,7 +152,7 @@ def run(root: Path, practices: int = 250, contacts: int = 1000, repeat: int = 2)
     machine single timings vary by a quarter."""
     work = Path(tempfile.mkdtemp(prefix="dcaht-bench-"))
     try:
-        real = copy_project(root, work / "project")
+        real = project.copy_sources(root, work / "project")
         generate_scale(real, practices, contacts)
         dcaht = [sys.executable, "-m", "dcaht.cli"]
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir"]

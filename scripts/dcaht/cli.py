@@ -94,16 +94,8 @@ def cmd_schemas(args) -> int:
     With --check, change nothing and exit 1 when a schema is out of date (for CI and
     pre-commit).
     """
-    import json
-
     from .catalogue import validate_project
-    from .schemas import (
-        SCHEMA_FILES,
-        fill_enumerations,
-        refresh_schema_files,
-        render_schema,
-        schema_dir,
-    )
+    from .schemas import refresh_schema_files
 
     root = project.find_root()
     result = validate_project(root)
@@ -113,16 +105,10 @@ def cmd_schemas(args) -> int:
         return 1
     locales = project.locales(root)
     if args.check:
-        stale = []
-        for filename in SCHEMA_FILES.values():
-            path = schema_dir(root) / filename
-            current = path.read_text(encoding="utf-8")
-            wanted = render_schema(fill_enumerations(json.loads(current), result.vocabulary, locales))
-            if wanted != current:
-                stale.append(path.relative_to(root))
+        stale = refresh_schema_files(root, result.vocabulary, locales, write=False)
         for path in stale:
-            print(f"{path}: out of date with data/vocabularies.yml or mkdocs.yml; run "
-                  "`dcaht schemas`", file=sys.stderr)
+            print(f"{path.relative_to(root)}: out of date with data/vocabularies.yml or mkdocs.yml; "
+                  "run `dcaht schemas`", file=sys.stderr)
         return 1 if stale else 0
     for path in refresh_schema_files(root, result.vocabulary, locales):
         print(f"updated {path.relative_to(root)}")
@@ -146,15 +132,6 @@ def cmd_stale_contacts(args) -> int:
         print(f"- [ ] `{problem.path}:{problem.line}` {problem.message.split(';')[0]}"
               if args.markdown else str(problem))
     return 0
-
-
-def _complete_languages(root) -> list[str]:
-    import yaml as _yaml
-
-    from .project import _TagTolerantLoader
-
-    config = _yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
-    return list(config.get("extra", {}).get("dcaht", {}).get("complete_languages", []))
 
 
 def cmd_translations(args) -> int:
@@ -194,7 +171,7 @@ def cmd_translations(args) -> int:
         print(f"{key:<{width}}  " + " ".join(f"{states[loc]:>10}" for loc in locales))
     print(f"{'complete':<{width}}  " + " ".join(f"{table.completeness(loc):>9}%" for loc in locales))
     if args.check:
-        complete = _complete_languages(root)
+        complete = project.complete_languages(root)
         failures = [(key, loc, states[loc]) for key, states in table.rows for loc in complete
                     if states[loc] in ("missing", "outdated")]
         for key, loc, state in failures:

@@ -27,7 +27,7 @@ from dcaht.render import localized_date, render_partial, unstash
 from dcaht.revisions import last_changed
 from dcaht.search_split import write_split_indexes
 from dcaht.stubs import write_practice_stubs
-from dcaht.translations import source_hash
+from dcaht.translations import default_source, source_hash
 from dcaht.urls import page_url
 
 
@@ -204,7 +204,7 @@ def on_page_context(context, page, config, nav):
         context["dcaht_notices"].append(
             _notice("unreviewed", vocabulary.label("unreviewed_notice", locale)))
     recorded = page.meta.get("source_hash")
-    source = _default_source(Path(page.file.abs_src_path), locale)
+    source = default_source(Path(page.file.abs_src_path), locale)
     if recorded and source and recorded != source_hash(source.read_text(encoding="utf-8")):
         context["dcaht_notices"].append(
             _notice("outdated", vocabulary.label("outdated_notice", locale), invite))
@@ -249,14 +249,6 @@ def _handout_link(page, config, locale: str) -> dict | None:
     target = f"handouts/{locale}/{slug}.pdf"
     return {"href": get_relative_url(target, page.url),
             "text": vocabulary.label("download_handout", locale)}
-
-
-def _default_source(translation: Path, locale: str) -> Path | None:
-    suffix = f".{locale}.md"
-    if not translation.name.endswith(suffix):
-        return None
-    source = translation.with_name(translation.name[: -len(suffix)] + ".md")
-    return source if source.is_file() else None
 
 
 _ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[^"]+">)')

@@ -6,6 +6,7 @@ else (the CLI, the hooks, the tests) asks this module.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,21 +47,27 @@ class Language:
 
 
 @lru_cache(maxsize=8)
-def _languages_cached(mkdocs_yml: Path, mtime: float) -> tuple[Language, ...]:
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
-    for plugin in config.get("plugins", []):
+def _config_cached(mkdocs_yml: Path, mtime: float) -> dict:
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+
+
+def config(root: Path | None = None) -> dict:
+    """mkdocs.yml as data (tags not run), re-read when it changes."""
+    mkdocs_yml = (root or find_root()) / "mkdocs.yml"
+    return _config_cached(mkdocs_yml, mkdocs_yml.stat().st_mtime)
+
+
+def i18n_config(root: Path | None = None) -> dict:
+    for plugin in config(root).get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
-            return tuple(
-                Language(entry["locale"], entry["name"], bool(entry.get("default")))
-                for entry in plugin["i18n"]["languages"]
-            )
-    raise RuntimeError(f"{mkdocs_yml}: no i18n plugin with a language list")
+            return plugin["i18n"]
+    raise RuntimeError(f"{root or find_root()}/mkdocs.yml: no i18n plugin with a language list")
 
 
 def languages(root: Path | None = None) -> tuple[Language, ...]:
     """The site's languages, default first, as listed in mkdocs.yml."""
-    mkdocs_yml = (root or find_root()) / "mkdocs.yml"
-    return _languages_cached(mkdocs_yml, mkdocs_yml.stat().st_mtime)
+    return tuple(Language(entry["locale"], entry["name"], bool(entry.get("default")))
+                 for entry in i18n_config(root)["languages"])
 
 
 def locales(root: Path | None = None) -> list[str]:
@@ -69,3 +76,30 @@ def locales(root: Path | None = None) -> list[str]:
 
 def default_locale(root: Path | None = None) -> str:
     return next(lang.locale for lang in languages(root) if lang.default)
+
+
+def complete_languages(root: Path | None = None) -> list[str]:
+    """Languages in which every page must exist and be current (extra.dcaht)."""
+    return list(config(root).get("extra", {}).get("dcaht", {}).get("complete_languages", []))
+
+
+# What a copy of the project needs to build (tests and the benchmark build copies).
+SOURCES = ["mkdocs.yml", "data", "docs", "overrides", "scripts", "CONTRIBUTING.md"]
+
+
+def copy_sources(root: Path, target: Path) -> Path:
+    """Copy the project's sources to `target`, without generated practice pages."""
+    from .stubs import STUB_MARKER
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, target / name)
+    for stub in (target / "docs/practices").glob("*.md"):
+        if stub.read_text(encoding="utf-8").startswith(STUB_MARKER):
+            stub.unlink()
+    return target

@@ -60,14 +60,16 @@ def render_schema(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def refresh_schema_files(root: Path, vocabulary: Vocabulary, locales: list[str]) -> list[Path]:
-    """Rewrite the schema files whose enumerations are stale; return the paths changed."""
-    changed = []
+def refresh_schema_files(root: Path, vocabulary: Vocabulary, locales: list[str],
+                         write: bool = True) -> list[Path]:
+    """The schema files whose enumerations are stale, rewritten unless `write` is False."""
+    stale = []
     for filename in SCHEMA_FILES.values():
         path = schema_dir(root) / filename
         current = path.read_text(encoding="utf-8")
         wanted = render_schema(fill_enumerations(json.loads(current), vocabulary, locales))
         if wanted != current:
-            path.write_text(wanted, encoding="utf-8")
-            changed.append(path)
-    return changed
+            if write:
+                path.write_text(wanted, encoding="utf-8")
+            stale.append(path)
+    return stale

@@ -54,6 +54,15 @@ def _is_stub(path: Path) -> bool:
         return handle.read(len(STUB_MARKER)) == STUB_MARKER
 
 
+def default_source(translation: Path, locale: str) -> Path | None:
+    """docs/x.de.md -> docs/x.md, when that English source exists."""
+    suffix = f".{locale}.md"
+    if not translation.name.endswith(suffix):
+        return None
+    source = translation.with_name(translation.name[: -len(suffix)] + ".md")
+    return source if source.is_file() else None
+
+
 def collect_pages(docs_dir: Path, locales: list[str]) -> dict[str, dict[str, Path]]:
     """page key (default-language path relative to docs/) -> {locale or None: file}."""
     pages: dict[str, dict[str, Path]] = {}
