@@ -47,12 +47,16 @@ def run_dcaht(project: Path, *args: str):
     )
 
 
+# The repository address the Pages workflow passes in (report links, the practice form).
+TEST_REPOSITORY = "https://github.com/example/dcaht-guidelines"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once, strictly, into a temporary folder."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(project, site)
+    result = run_mkdocs_build(project, site, {"DCAHT_REPOSITORY_URL": TEST_REPOSITORY})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

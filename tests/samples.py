@@ -15,6 +15,7 @@ partners: [Test NGO]
 sectors: [municipality, police, ngo]
 forms: [labour_exploitation]
 target_groups: [labour_migrants]
+chapters: [cooperation-mechanism]
 what_was_done:
   en: |
     The city invited **every service** to a round table. See [the report](https://example.org/report).
@@ -32,7 +33,8 @@ contact:
 sources:
   - title: Test source
     url: https://example.org/source
-last_verified: "2026-01-15"
+sources_checked_on: "2026-01-15"
+added_on: "2026-01-15"
 """
 
 VALID_CONTACTS = """\
@@ -47,8 +49,16 @@ contacts:
     description:
       en: Counselling for people affected by labour exploitation.
     website: https://example.org/
+    phones:
+      - number: "0316 123456"
+        label:
+          en: Counselling line
+        source: https://example.org/source
+    emails:
+      - address: office@example.org
+        source: https://example.org/source
     sources:
       - title: Test source
         url: https://example.org/source
-    last_verified: "2026-01-15"
+    sources_checked_on: "2026-01-15"
 """

@@ -38,6 +38,6 @@ def test_hostile_text_appears_as_text(tmp_path):
                "&lt;img src=x onerror=alert('md')&gt;" in html
         assert "&lt;b onmouseover=alert(1)&gt;NGO&lt;/b&gt;" in html
         assert '<a href="https://example.org/ok" rel="noopener">link</a>' in html
-    contacts_html = (site / "contacts/index.html").read_text(encoding="utf-8")
+    contacts_html = (site / "contacts/at/index.html").read_text(encoding="utf-8")
     assert "<script>alert('contact')" not in contacts_html
     assert "{{ 6*7 }}" in contacts_html

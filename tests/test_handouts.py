@@ -56,6 +56,8 @@ def test_chapter_handout_pdf(handouts, locale, chapter, title, date_pattern):
     assert f"{SITE_URL}{prefix}guidelines/{chapter}/" in text.replace(" ", "") or \
         f"{SITE_URL}{prefix}guidelines/{chapter}/" in text
     assert re.search(date_pattern, text), "no date in the handout"
+    provenance = {"en": "not the official D-CAHT text", "de": "nicht der offizielle D-CAHT-Text"}[locale]
+    assert provenance in text, "the origin block does not say whose text this is"
     for navigation in ("Skip to content", "Translation status", "Accessibility statement"):
         assert navigation not in text
 

@@ -29,6 +29,46 @@ def test_eleven_languages_are_built(built_site):
         assert f'<html lang="{locale}"' in html
 
 
+def test_every_chapter_in_every_language_says_whose_text_it_is(built_site):
+    """One quiet line at the top of every chapter, in the reader's language, linking to
+    About's "Whose text is this?"; nothing presents the chapters as the official text."""
+    from dcaht.chapters import chapter_slugs
+
+    vocabulary = project_labels()
+    for locale in LOCALES:
+        note = html.escape(vocabulary["provenance_note"].get(locale) or vocabulary["provenance_note"]["en"], quote=False)
+        for slug in chapter_slugs(ROOT / "docs"):
+            page = read(built_site, f"{prefix(locale)}guidelines/{slug}/index.html")
+            match = re.search(r'<p class="dcaht-provenance-note" data-provenance>(.*?)</p>', page, re.S)
+            assert match, (locale, slug)
+            assert note in match.group(1), (locale, slug)
+            assert 'about/#whose-text"' in match.group(1), (locale, slug)
+            # before the chapter's heading, not buried below it
+            assert page.index("data-provenance>") < page.index("<h1")
+        home = read(built_site, f"{prefix(locale)}index.html")
+        assert 'id="whose-text"' in home and "data-provenance" in home, locale
+    about = read(built_site, "about/index.html")
+    words = " ".join(re.sub(r"<[^>]+>", "", about).split())  # abbreviations are wrapped in <abbr>
+    assert 'id="whose-text"' in about and "not the official D-CAHT guidelines" in words
+
+
+def project_labels():
+    import yaml
+
+    return yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["labels"]
+
+
+def test_no_text_claims_d_caht_authorship():
+    """The phrases a fact-check found, in any language's source, must not come back."""
+    patterns = [r"D-CAHT[^.\n]{0,40}(produced|drafted) these guidelines", r"these guidelines come from D-CAHT",
+                r"guidelines come from \*\*Danube Cities", r"D-CAHT guidelines ask", r"aus ihr stammen diese",
+                r"Leitfaden stammt von", r"took up this approach", r"diesen Leitfaden \(auf Grundlage"]
+    for path in [*(ROOT / "docs").rglob("*.md"), *(ROOT / "data").rglob("*.yml"), ROOT / "README.md"]:
+        text = path.read_text(encoding="utf-8")
+        for pattern in patterns:
+            assert not re.search(pattern, text, re.I), (path, pattern)
+
+
 def test_home_page_says_what_who_and_where(built_site):
     html = read(built_site, "index.html")
     for text in ("Danube Cities Against Human Trafficking", "Priority Area 10",
@@ -79,9 +119,9 @@ def test_practice_pages_exist_in_every_language_and_stay_out_of_the_nav(built_si
 def test_practice_page_labels_in_the_build_language(built_site):
     practice = sorted(p.stem for p in (ROOT / "data/practices").glob("*.yml"))[0]
     de = read(built_site, f"de/practices/{practice}/index.html")
-    assert "Zuletzt geprüft" in de and "Quellen" in de
+    assert "Quellen geprüft" in de and "Quellen" in de
     hu = read(built_site, f"hu/practices/{practice}/index.html")
-    assert "Last verified" not in hu
+    assert "Sources checked" not in hu
     assert 'lang="en"' in hu  # English data text on a Hungarian page is marked as English
 
 
@@ -93,21 +133,43 @@ def test_catalogue_lists_every_practice_with_filters(built_site):
         assert f'name="{name}"' in html
 
 
-def test_contacts_show_source_and_last_verified(built_site):
+def test_contacts_show_sources_and_when_they_were_checked(built_site):
     html = read(built_site, "contacts/index.html")
     entries = html.count('class="dcaht-contact"')
     assert entries >= 25
-    assert html.count('class="dcaht-verified"') == entries
+    assert html.count('class="dcaht-checked"') == entries
     assert html.count('class="dcaht-provenance"') == entries
     assert 'id="international"' in html and 'id="country-at"' in html
     de = read(built_site, "de/contacts/index.html")
-    assert "Zuletzt geprüft" in de
+    assert "Quellen geprüft" in de
+
+
+def test_no_page_claims_a_verification_nobody_made(built_site):
+    """A desk check of public pages is "sources checked"; "confirmed by the organisation"
+    appears only where an entry records a confirmation, and "last verified" nowhere."""
+    from dcaht.catalogue import load_catalogue
+
+    catalogue, _ = load_catalogue(ROOT)
+    confirmed = [c for c in catalogue.contacts.values() if c.confirmed]
+    html = read(built_site, "contacts/index.html")
+    assert html.count("data-dcaht-confirmed") == len(confirmed)
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Last verified" not in text and "Zuletzt geprüft" not in text, page
 
 
 def test_contacts_csv_and_vcard(built_site):
     rows = list(csv.DictReader(io.StringIO(read(built_site, "contacts/dcaht-contacts.csv"))))
     assert len(rows) >= 25
-    assert {"id", "name", "website", "assured_date", "sources"} <= set(rows[0])
+    assert {"id", "name", "website", "assured_date", "sources", "sources_checked_on"} <= set(rows[0])
+    # "assured" (HSDS) means the organisation confirmed the entry: never filled by a desk check
+    from dcaht.catalogue import load_catalogue
+
+    catalogue, _ = load_catalogue(ROOT)
+    for row in rows:
+        contact = catalogue.contacts[row["id"]]
+        assert row["sources_checked_on"] == contact.sources_checked_on.isoformat()
+        assert row["assured_date"] == (contact.confirmed.on.isoformat() if contact.confirmed else "")
     assert all(row["website"].startswith("http") and row["sources"] for row in rows)
     vcf = read(built_site, "contacts/dcaht-contacts.vcf")
     assert vcf.count("BEGIN:VCARD") == len(rows) == vcf.count("END:VCARD")

@@ -28,7 +28,8 @@ def docs(tmp_path):
     write(d / "b.md", "# B\n\nMore English.\n")
     write(d / "b.de.md", "# B\n\nMehr Deutsch.\n")
     write(d / "b.hu.md", "# B\n\nMagyar.\n")
-    write(d / "practices/x.md", stub_text("x"))
+    write(d / "practices/x.md", stub_text("dcaht_practice", "x"))
+    write(d / "contacts/at.md", stub_text("dcaht_country", "AT"))
     return d
 
 

@@ -93,9 +93,10 @@ def test_python_tag_never_runs(project, tmp_path):
     ("  website: https://example.org/", "  website: javascript:alert(1)", "contact.website", "'javascript:' addresses are not allowed"),
     ("    url: https://example.org/source", "    url: ftp://example.org/x", "sources[0].url", "'ftp:' addresses are not allowed"),
     ("  website: https://example.org/", "  website: https://example.org/\n  email: not-an-email", "contact.email", "e-mail address"),
-    ('last_verified: "2026-01-15"', 'last_verified: "2026-13-45"', "last_verified", "not a real date"),
-    ('last_verified: "2026-01-15"', "last_verified: 15.01.2026", "last_verified", "YYYY-MM-DD"),
-    ('last_verified: "2026-01-15"', 'last_verified: "2999-01-01"', "last_verified", "in the future"),
+    ('sources_checked_on: "2026-01-15"', 'sources_checked_on: "2026-13-45"', "sources_checked_on", "not a real date"),
+    ('sources_checked_on: "2026-01-15"', "sources_checked_on: 15.01.2026", "sources_checked_on", "YYYY-MM-DD"),
+    ('sources_checked_on: "2026-01-15"', 'sources_checked_on: "2999-01-01"', "sources_checked_on", "in the future"),
+    ("chapters: [cooperation-mechanism]", "chapters: [cooperation]", "chapters[0]", "cooperation-mechanism"),
     ("sources:\n  - title: Test source\n    url: https://example.org/source\n", "sources: []\n", "sources", "at least 1"),
     ("summary:\n  en: A round", "summary:\n  xx: A round", "summary", "not a language of the site"),
     ("city: Graz", "city: Graz\ncity: Linz", "city", "appears twice"),
@@ -150,7 +151,84 @@ def test_stale_contact_only_warns(project):
     text = VALID_CONTACTS.replace('"2026-01-15"', '"2020-01-15"')
     result = validate(project, CONTACTS, text)
     assert result.returncode == 0, result.stderr
-    assert "warning: last verified 2020-01-15" in result.stdout
+    assert "warning: sources last checked 2020-01-15" in result.stdout
+
+
+@pytest.mark.parametrize("sample, path, old", [
+    ("practice", PRACTICE, 'sources_checked_on: "2026-01-15"'),
+    ("contacts", CONTACTS, '    sources_checked_on: "2026-01-15"'),
+])
+def test_old_last_verified_key_says_what_to_write(project, sample, path, old):
+    """A file written before December 2026 is not migrated silently: its contributor reads
+    what to write instead, and gets no second message about the missing new key."""
+    text = (VALID_PRACTICE if sample == "practice" else VALID_CONTACTS)
+    text = text.replace(old, old.replace("sources_checked_on", "last_verified"))
+    result = validate(project, path, text)
+    assert_refused(result, path, "last_verified", "'sources_checked_on: YYYY-MM-DD'")
+    assert "confirmed:" in result.stderr
+    assert "required key 'sources_checked_on'" not in result.stderr
+
+
+@pytest.mark.parametrize("old, new, field, message", [
+    # a contact's single e-mail or phone (the old shape) names its replacement
+    ("    phones:\n", "    email: office@example.org\n    phones:\n", "contacts[0].email", "replaced by 'emails'"),
+    ("    phones:\n", '    phone: "+43 316 123456"\n    phones:\n', "contacts[0].phone", "replaced by 'phones'"),
+    # impossible numbers, and numbers of another country
+    ('"0316 123456"', '"0316 12"', "contacts[0].phones[0].number", "not a valid number in AT"),
+    ('"0316 123456"', '"+49 30 1234567"', "contacts[0].phones[0].number", "a number of DE, not of AT"),
+    ('"0316 123456"', '"call us"', "contacts[0].phones[0].number", "not valid"),
+    # a number or an address without the page it was seen on
+    ("        source: https://example.org/source\n    emails:", "        source: https://example.org/other\n    emails:",
+     "contacts[0].phones[0].source", "not among the entry's sources"),
+    ("        source: https://example.org/source\n    emails:", "    emails:", "contacts[0].phones[0].source", "required key 'source'"),
+    ("      - address: office@example.org\n        source: https://example.org/source",
+     "      - address: office@example.org\n        source: https://example.org/elsewhere",
+     "contacts[0].emails[0].source", "not among the entry's sources"),
+    ("    sources_checked_on: \"2026-01-15\"",
+     "    sources_checked_on: \"2026-01-15\"\n    confirmed:\n      on: \"2026-01-20\"\n      how: pigeon",
+     "contacts[0].confirmed.how", "not a known value"),
+])
+def test_bad_contact_fields(project, old, new, field, message):
+    assert old in VALID_CONTACTS, old
+    assert_refused(validate(project, CONTACTS, VALID_CONTACTS.replace(old, new)), CONTACTS, field, message)
+
+
+def test_a_number_another_institution_lists_needs_a_note(project):
+    second = VALID_CONTACTS.replace("id: test-ngo", "id: test-other").split("contacts:\n", 1)[1]
+    both = VALID_CONTACTS + second
+    assert_refused(validate(project, CONTACTS, both), CONTACTS, "contacts[1].phones[0].number",
+                   "already listed for 'test-ngo'")
+    noted = VALID_CONTACTS + second.replace(
+        "          en: Counselling line\n",
+        "          en: Counselling line\n        note:\n          en: The same line, run by Test NGO for both.\n")
+    result = validate(project, CONTACTS, noted)
+    assert result.returncode == 0, result.stderr
+
+
+def test_short_numbers_are_accepted(project):
+    text = VALID_CONTACTS.replace('"0316 123456"', '"116 006"').replace("country: AT", "country: HU").replace(
+        "    city: Graz\n", "")
+    result = validate(project, CONTACTS, text)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("where", ["website", "source"])
+def test_sensitive_entry_never_links_a_map(project, where):
+    text = VALID_CONTACTS.replace("type: ngo", "type: shelter\n    sensitive: true").replace("    city: Graz\n", "")
+    url = "https://www.google.com/maps/place/Secret+Street+1"
+    if where == "website":
+        text = text.replace("    website: https://example.org/", f"    website: {url}")
+        field = "contacts[0].website"
+    else:
+        text = text.replace("        url: https://example.org/source", f"        url: {url}").replace(
+            "source: https://example.org/source", f"source: {url}")
+        field = "contacts[0].sources"
+    assert_refused(validate(project, CONTACTS, text), CONTACTS, field, "links to a map")
+
+
+def test_sensitive_entry_city_is_refused(project):
+    text = VALID_CONTACTS.replace("type: ngo", "type: ngo\n    sensitive: true")
+    assert_refused(validate(project, CONTACTS, text), CONTACTS, "contacts[0].city", "must not be published")
 
 
 def test_every_problem_is_reported_at_once(project):
@@ -171,3 +249,11 @@ def test_build_refuses_broken_data_without_traceback(tmp_path):
     assert "data/practices/test-practice.yml" in output and "country" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "practices" / "test-practice").exists()
+
+
+def test_a_hotline_on_a_sensitive_entry_is_fine(project):
+    text = VALID_CONTACTS.replace("type: ngo", "type: shelter\n    sensitive: true").replace("    city: Graz\n", "")
+    text = text.replace("        label:\n          en: Counselling line\n",
+                        "        label:\n          en: 24-hour hotline\n        urgent: true\n")
+    result = validate(project, CONTACTS, text)
+    assert result.returncode == 0, result.stderr

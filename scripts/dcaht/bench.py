@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from . import project
-from .stubs import STUB_MARKER
+from .stubs import is_stub
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -111,7 +111,7 @@ def floor_project(real: Path, real_site: Path, target: Path) -> Path:
         page = str(relative.with_name(".".join(parts[:-2] if locale else parts[:-1]) ))
         built = real_site / (f"{locale}/" if locale and locale != "en" else "") / (
             page[: -len("index")] if page.endswith("index") else page + "/") / "index.html"
-        stub = text.startswith(STUB_MARKER)
+        stub = is_stub(source)
         body = MACRO_LINE.sub("", text).replace("--8<--", "")
         if ("{{" in text or "--8<--" in text or stub) and built.is_file():
             article = ARTICLE.search(built.read_text(encoding="utf-8"))

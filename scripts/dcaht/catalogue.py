@@ -12,16 +12,24 @@ from pathlib import Path
 
 from . import project
 from .models import (
+    ActionPhase,
+    ActionPoint,
     Address,
     Catalogue,
+    Confirmation,
     Contact,
+    Email,
+    EmergencyInfo,
+    EmergencyNumber,
     GlossaryTerm,
     IndicatorGroup,
     InstitutionContact,
     Localized,
+    Phone,
     Practice,
     Source,
 )
+from .phones import parse_phone
 from .problems import DataInvalid, Problem
 from .validation import DataValidator
 from .vocabulary import Vocabulary
@@ -50,8 +58,26 @@ def _localized(value) -> Localized | None:
     return Localized(dict(value)) if value else None
 
 
+def _source(value) -> Source:
+    return Source(value["title"], value["url"], value.get("date"))
+
+
 def _sources(values) -> tuple[Source, ...]:
-    return tuple(Source(v["title"], v["url"]) for v in values)
+    return tuple(_source(v) for v in values)
+
+
+def _phones(entries, country: str | None) -> tuple[Phone, ...]:
+    """Numbers the validator accepted, with the formats readers and exports use."""
+    phones = []
+    for entry in entries or ():
+        parsed, _ = parse_phone(entry["number"], country)
+        phones.append(Phone(
+            number=str(entry["number"]), e164=parsed.e164, national=parsed.national,
+            international=parsed.international, source=entry["source"],
+            label=_localized(entry.get("label")), urgent=bool(entry.get("urgent")),
+            hours=_localized(entry.get("hours")), languages=tuple(entry.get("languages") or ()),
+            free=entry.get("free"), note=_localized(entry.get("note"))))
+    return tuple(phones)
 
 
 def _practice(doc) -> Practice:
@@ -76,14 +102,17 @@ def _practice(doc) -> Practice:
         end_year=years.get("end"),
         contact=InstitutionContact(**contact) if contact else None,
         sources=_sources(d["sources"]),
-        last_verified=date.fromisoformat(d["last_verified"]),
+        sources_checked_on=date.fromisoformat(d["sources_checked_on"]),
+        added_on=date.fromisoformat(d["added_on"]),
+        chapters=tuple(d.get("chapters") or ()),
         path=doc.display_path,
     )
 
 
-def _contact(entry: dict, path: str) -> Contact:
+def _contact(entry: dict, path: str, line: int = 0) -> Contact:
     sensitive = bool(entry.get("sensitive")) or entry["type"] == "shelter"
     address = entry.get("address")
+    confirmed = entry.get("confirmed")
     return Contact(
         id=entry["id"],
         name=entry["name"],
@@ -94,15 +123,36 @@ def _contact(entry: dict, path: str) -> Contact:
         city=None if sensitive else entry.get("city"),
         description=_localized(entry["description"]),
         languages=tuple(entry.get("languages") or ()),
-        website=entry["website"],
-        email=entry.get("email"),
-        phone=entry.get("phone"),
+        website=entry.get("website"),
+        phones=_phones(entry.get("phones"), entry.get("country")),
+        emails=tuple(Email(e["address"], e["source"]) for e in entry.get("emails") or ()),
         address=None if sensitive or not address else Address(**address),
         sensitive=sensitive,
         sources=_sources(entry["sources"]),
-        last_verified=date.fromisoformat(entry["last_verified"]),
+        sources_checked_on=date.fromisoformat(entry["sources_checked_on"]),
+        confirmed=Confirmation(date.fromisoformat(confirmed["on"]), confirmed["how"])
+        if confirmed else None,
         path=path,
+        line=line,
     )
+
+
+def _repeated_numbers(doc, index: int, contact: Contact, entry: dict,
+                      seen: dict[str, tuple[str, str, int]]) -> list[Problem]:
+    """The same number on two institutions needs a note saying why (one line run by
+    another body, a shared switchboard); otherwise it is likely a copying slip."""
+    problems = []
+    for number_index, phone in enumerate(contact.phones):
+        pos = ("contacts", index, "phones", number_index, "number")
+        key = phone.e164
+        if key in seen and seen[key][0] != contact.id and not entry["phones"][number_index].get("note"):
+            other, where, line = seen[key]
+            problems.append(Problem(
+                doc.display_path, doc.line_of(pos), f"contacts[{index}].phones[{number_index}].number",
+                f"{phone.number} is already listed for '{other}' ({where}:{line}); if both really "
+                "use it, add a 'note' saying why (e.g. the same line run by one body for the other)"))
+        seen.setdefault(key, (contact.id, doc.display_path, doc.line_of(pos)))
+    return problems
 
 
 def _in_scope(path: Path, only: set[Path] | None) -> bool:
@@ -126,6 +176,7 @@ def validate_project(root: Path, only: list[Path] | None = None,
             catalogue.practices[path.stem] = _practice(doc)
 
     first_seen: dict[str, tuple[str, int]] = {}
+    numbers_seen: dict[str, tuple[str, str, int]] = {}
     for path in contact_files(root):
         doc = checker.check_contacts(path)
         if doc is None:
@@ -140,14 +191,16 @@ def validate_project(root: Path, only: list[Path] | None = None,
                     "give each contact its own id"))
                 continue
             first_seen[entry["id"]] = (doc.display_path, line)
-            catalogue.contacts[entry["id"]] = _contact(entry, doc.display_path)
+            catalogue.contacts[entry["id"]] = _contact(entry, doc.display_path, line)
+            checker.problems += _repeated_numbers(doc, index, catalogue.contacts[entry["id"]],
+                                                  entry, numbers_seen)
 
     glossary_doc = checker.check_glossary(root / "data" / "glossary.yml")
     if glossary_doc is not None:
         catalogue.glossary = [
             GlossaryTerm(t["id"], t.get("abbreviation"), _localized(t["term"]),
                          _localized(t["definition"]),
-                         Source(**t["source"]) if t.get("source") else None)
+                         _source(t["source"]) if t.get("source") else None)
             for t in glossary_doc.data["terms"]
         ]
     indicators_doc = checker.check_indicators(root / "data" / "indicators.yml")
@@ -156,6 +209,28 @@ def validate_project(root: Path, only: list[Path] | None = None,
             catalogue.indicator_groups[g["id"]] = IndicatorGroup(
                 g["id"], _localized(g["title"]), _localized(g.get("intro")),
                 tuple(Localized(dict(i)) for i in g["indicators"]), _sources(g["sources"]))
+
+    action_doc = checker.check_action_points(root / "data" / "action_points.yml")
+    if action_doc is not None:
+        for phase in action_doc.data["phases"]:
+            catalogue.action_phases[phase["id"]] = ActionPhase(
+                phase["id"], _localized(phase["title"]), _localized(phase["question"]),
+                tuple(_localized(level) for level in phase["levels"]))
+        for point in action_doc.data["points"]:
+            retired = point.get("retired") or {}
+            catalogue.action_points[point["id"]] = ActionPoint(
+                point["id"], point["chapter"], point["phase"], _localized(point["actor"]),
+                _localized(point["text"]),
+                date.fromisoformat(retired["on"]) if retired else None,
+                _localized(retired.get("reason")))
+
+    emergency_doc = checker.check_emergency(root / "data" / "emergency.yml")
+    if emergency_doc is not None:
+        for code, info in emergency_doc.data["countries"].items():
+            catalogue.emergency[code] = EmergencyInfo(
+                code, tuple(EmergencyNumber(str(n["number"]), _localized(n["label"]), n["source"])
+                            for n in info["numbers"]),
+                _localized(info.get("note")), tuple(info.get("sources") or ()))
 
     problems = sorted(set(checker.problems))
     if only is not None:

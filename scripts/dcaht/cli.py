@@ -35,7 +35,8 @@ def cmd_validate(args) -> int:
         return 1
     c = result.catalogue
     print(f"Data valid: {len(c.practices)} practices, {len(c.contacts)} contacts, "
-          f"{len(c.glossary)} glossary terms, {len(c.indicator_groups)} indicator lists.")
+          f"{len(c.glossary)} glossary terms, {len(c.indicator_groups)} indicator lists, "
+          f"{len(c.action_points)} action points, emergency numbers for {len(c.emergency)} countries.")
     return 0
 
 
@@ -116,21 +117,25 @@ def cmd_schemas(args) -> int:
 
 
 def cmd_stale_contacts(args) -> int:
-    """List the contacts last verified more than 18 months ago.
+    """List the contacts whose sources should be read again.
 
-    With --markdown, print a checklist for an issue (the scheduled workflow opens one);
-    prints nothing when every contact is fresh.
+    An entry is listed when its sources were last checked more than 18 months ago
+    (`sources_checked_on`), or when the newest of its dated sources (`date` of a source) is
+    more than three years old. With --markdown, print a checklist for an issue (the
+    scheduled workflow opens one); prints nothing when every contact is fresh.
     """
     from .catalogue import validate_project
+    from .staleness import stale_contacts
 
     result = validate_project(project.find_root())
-    stale = [p for p in result.problems if p.severity == "warning" and "last verified" in p.message]
+    stale = stale_contacts(result.catalogue)
     if stale and args.markdown:
-        print("These contacts were last verified more than 18 months ago. Check each against "
-              "its sources, update it (or remove it) and set `last_verified`.\n")
-    for problem in stale:
-        print(f"- [ ] `{problem.path}:{problem.line}` {problem.message.split(';')[0]}"
-              if args.markdown else str(problem))
+        print("These contacts need their sources read again. Check each entry against its "
+              "sources (or newer ones), update it or remove it, and set `sources_checked_on`. "
+              "Add `confirmed:` only when the organisation itself confirms the entry.\n")
+    for item in stale:
+        print(f"- [ ] `{item.path}:{item.line}` {item.contact_id}: {item.reason}"
+              if args.markdown else f"{item.path}:{item.line}: {item.contact_id}: {item.reason}")
     return 0
 
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .translations import split_front_matter
+from .chapters import chapter_slugs
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -60,18 +60,6 @@ async ([country, contactsUrl]) => {
 class Handout:
     path: Path
     seconds: float
-
-
-def chapter_slugs(docs_dir: Path) -> list[str]:
-    """Chapters in their order (front matter `chapter: N`)."""
-    chapters = []
-    for path in (docs_dir / "guidelines").glob("*.md"):
-        if path.name.count(".") > 1:
-            continue
-        meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        if "chapter" in meta:
-            chapters.append((int(meta["chapter"]), path.stem))
-    return [slug for _, slug in sorted(chapters)]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from dcaht import project
 from dcaht.catalogue import load_catalogue
+from dcaht.chapters import chapter_slugs
+from dcaht.contacts_view import country_summaries, international_contacts
+from dcaht.generated_pages import report_settings
 from dcaht.page_language import PageLanguage
 from dcaht.render import render_partial
 
@@ -27,6 +30,16 @@ def define_env(env):
 
     def render(name, **kwargs):
         return render_partial(partials, name, **kwargs)
+
+    def this_chapter() -> str:
+        """The chapter of the page being rendered (guidelines/mapping.de.md -> mapping)."""
+        src = env.page.file.src_uri
+        slug = src.rsplit("/", 1)[-1].split(".")[0]
+        if not src.startswith("guidelines/") or slug not in chapter_slugs(docs):
+            raise ValueError(f"{src}: this macro belongs in a chapter under docs/guidelines/")
+        return slug
+
+    docs = Path(env.conf["docs_dir"])
 
     def _practices(ids):
         catalogue, lang = context()
@@ -54,6 +67,34 @@ def define_env(env):
         return render("practice_catalogue.html", practices=practices, used=used, lang=lang)
 
     @env.macro
+    def action_points():
+        """This chapter's action points (data/action_points.yml), each with its #ap-<id>."""
+        catalogue, lang = context()
+        return render("action_points.html", points=catalogue.current_action_points(this_chapter()),
+                      lang=lang)
+
+    @env.macro
+    def action_plan():
+        """Every current action point by phase, linked to its chapter (the action plan)."""
+        catalogue, lang = context()
+        slugs = chapter_slugs(docs)
+        points = catalogue.current_action_points()
+        by_phase = {phase: [p for p in points if p.phase == phase] for phase in catalogue.action_phases}
+        chapters_by_phase = {phase: sorted({p.chapter for p in pts}, key=slugs.index)
+                             for phase, pts in by_phase.items()}
+        return render("action_plan.html", phases=list(catalogue.action_phases.values()),
+                      points_by_phase=by_phase, chapters_by_phase=chapters_by_phase,
+                      chapter_numbers={slug: i for i, slug in enumerate(slugs, 1)}, lang=lang)
+
+    @env.macro
+    def related_practices():
+        """The practices that name this chapter in their `chapters` field."""
+        catalogue, lang = context()
+        practices = sorted(catalogue.practices_for_chapter(this_chapter()),
+                           key=lambda p: (lang.country(p.country), p.title.get(lang.locale)))
+        return render("practice_list.html", practices=practices, lang=lang)
+
+    @env.macro
     def practice_list(ids):
         """Cards of the given practices (for chapters)."""
         practices, lang = _practices(ids)
@@ -61,19 +102,12 @@ def define_env(env):
 
     @env.macro
     def contact_directory():
-        """The directory of contacts, grouped by country, filterable by type."""
+        """The country chooser (one page per country) and the Europe-wide bodies."""
         catalogue, lang = context()
-        contacts = list(catalogue.contacts.values())
-        international = sorted((c for c in contacts if not c.country), key=lambda c: c.name)
-        by_country = {}
-        for c in sorted((c for c in contacts if c.country), key=lambda c: c.name):
-            by_country.setdefault(c.country, []).append(c)
-        countries = sorted(by_country, key=lang.country)
-        types = [k for k in lang.vocabulary.keys("contact_types")
-                 if any(c.type == k for c in contacts)]
-        return render("contact_directory.html", international=international,
-                      by_country=by_country, countries=countries, types=types,
-                      count=len(contacts), lang=lang)
+        countries = sorted(lang.vocabulary.danube_countries, key=lang.country)
+        return render("contact_directory.html", countries=country_summaries(catalogue, countries),
+                      international=international_contacts(catalogue), lang=lang,
+                      report=report_settings(env.conf))
 
     @env.macro
     def contact_list(ids):
@@ -83,7 +117,7 @@ def define_env(env):
         if unknown:
             raise KeyError(f"contact_list: unknown contact id(s) {unknown}")
         return render("contact_list.html", contacts=[catalogue.contacts[i] for i in ids],
-                      lang=lang)
+                      lang=lang, report=report_settings(env.conf))
 
     @env.macro
     def glossary_table():

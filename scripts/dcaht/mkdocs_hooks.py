@@ -19,14 +19,14 @@ from mkdocs.utils import get_relative_url
 
 from dcaht import project
 from dcaht.catalogue import load_catalogue
-from dcaht.exports import contacts_csv, contacts_vcard
+from dcaht.exports import write_exports
+from dcaht.generated_pages import country_page, practice_page
 from dcaht.html_fixes import label_task_checkboxes
-from dcaht.page_language import PageLanguage
 from dcaht.problems import DataInvalid
-from dcaht.render import localized_date, render_partial, unstash
+from dcaht.render import localized_date, unstash
 from dcaht.revisions import last_changed
 from dcaht.search_split import write_split_indexes
-from dcaht.stubs import write_practice_stubs
+from dcaht.stubs import write_stubs
 from dcaht.translations import default_source, source_hash
 from dcaht.urls import page_url
 
@@ -78,8 +78,9 @@ def on_config(config):
         polyfills = config.extra.setdefault("polyfills", [])
         if OFFLINE_WORKER_SHIM not in polyfills:
             polyfills.append(OFFLINE_WORKER_SHIM)
-    write_practice_stubs(Path(config.docs_dir), catalogue.practices, project.locales(root),
-                         project.default_locale(root))  # stubs follow the files, not the build
+    _, vocabulary = _catalogue(config)
+    write_stubs(Path(config.docs_dir), catalogue.practices, vocabulary.danube_countries,
+                project.locales(root), project.default_locale(root))  # stubs follow the files, not the build
     return config
 
 
@@ -101,28 +102,16 @@ def on_files(files, config):
     return files
 
 
-def practice_markdown(practice_id: str, page, config) -> str:
-    """A generated practice page: its HTML (stashed past Markdown) and its title."""
-    catalogue, vocabulary = _catalogue(config)
-    root = _root(config)
-    practice = catalogue.practices.get(practice_id)
-    if practice is None:
-        raise PluginError(f"{page.file.src_uri}: no practice '{practice_id}' in data/practices/")
-    lang = PageLanguage(config, page, vocabulary, root)
-    # The title (for <title>, search and the tab) comes from data: main.html escapes it.
-    page.meta["title"] = practice.title.get(lang.locale)
-    return render_partial(root / "overrides/partials/dcaht", "practice_page.html",
-                          practice=practice, lang=lang)
-
-
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
     """Render generated practice pages, and append the glossary's abbreviations (abbr) in
     the build language. After the macros plugin (priority 0), so data text never passes
     through Jinja."""
-    catalogue, _ = _catalogue(config)
+    catalogue, vocabulary = _catalogue(config)
     if "dcaht_practice" in page.meta:
-        return practice_markdown(str(page.meta["dcaht_practice"]), page, config)
+        return practice_page(catalogue, vocabulary, str(page.meta["dcaht_practice"]), page, config)
+    if "dcaht_country" in page.meta:
+        return country_page(catalogue, vocabulary, str(page.meta["dcaht_country"]), page, config)
     locale = config.theme["language"]
     definitions = [
         f"*[{term.abbreviation}]: {' '.join(term.term.get(locale).split())}"
@@ -156,10 +145,11 @@ def on_post_build(config):
     write_split_indexes(Path(config.site_dir), locales, default,
                         inline_script=bool(offline and offline.config.enabled))
     _copy_sitemap_per_language(Path(config.site_dir), locales, default)
-    out = Path(config.site_dir) / "contacts"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "dcaht-contacts.csv").write_text(contacts_csv(contacts), encoding="utf-8")
-    (out / "dcaht-contacts.vcf").write_text(contacts_vcard(contacts), encoding="utf-8")
+    _, vocabulary = _catalogue(config)
+    root = _root(config)
+    write_exports(Path(config.site_dir) / "contacts", contacts, vocabulary.danube_countries,
+                  root / "data" / "schema" / "hsds",
+                  {code: vocabulary.country_name(code, "en") for code in vocabulary.countries})
 
 
 def _copy_sitemap_per_language(site_dir: Path, locales, default) -> None:
@@ -188,6 +178,7 @@ def on_page_context(context, page, config, nav):
     context["dcaht_language_root"] = "" if locale == default else f"{locale}/"
     context["dcaht_origin"] = print_origin(page, config, root, locale, vocabulary)
     context["dcaht_handout"] = _handout_link(page, config, locale)
+    context["dcaht_provenance"] = _provenance_note(page, config, locale, vocabulary)
     context["dcaht_notices"] = []
     context["dcaht_fallback_locale"] = ""
     if locale == project.default_locale(root):  # the language the pages are written in
@@ -211,10 +202,26 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _provenance_note(page, config, locale: str, vocabulary) -> dict | None:
+    """Chapters and the home page say, in the reader's language, that this is our own
+    sourced handbook and not the official D-CAHT text, with a link to About."""
+    if "chapter" not in page.meta and not page.is_homepage:
+        return None
+    _, default = built_languages(config)
+    prefix = "" if locale == default else f"{locale}/"
+    target = prefix + page_url("about/index.md", config.use_directory_urls)
+    return {"text": vocabulary.label("provenance_note", locale),
+            "link": vocabulary.label("provenance_link", locale),
+            "href": get_relative_url(target, page.url) + "#whose-text"}
+
+
 def _source_file(page, root: Path) -> Path:
-    """The file a page's text comes from: the practice's data file for generated pages."""
+    """The file a page's text comes from: the data file for generated pages."""
     if "dcaht_practice" in page.meta:
         return root / "data" / "practices" / f"{page.meta['dcaht_practice']}.yml"
+    if "dcaht_country" in page.meta:
+        contacts = root / "data" / "contacts" / f"{str(page.meta['dcaht_country']).lower()}.yml"
+        return contacts if contacts.is_file() else root / "data" / "emergency.yml"
     return Path(page.file.abs_src_path)
 
 
@@ -230,6 +237,7 @@ def print_origin(page, config, root: Path, locale: str, vocabulary) -> dict:
         "changed": localized_date(changed, locale),
         "changed_iso": changed.isoformat(),
         "language": language,
+        "provenance": vocabulary.label("provenance_note", locale),
         "labels": {key: vocabulary.label(f"print_{key}", locale)
                    for key in ("source", "changed", "language")},
     }

@@ -26,6 +26,44 @@ class Localized:
 class Source:
     title: str
     url: str
+    date: str | None = None  # the date the page itself carries: YYYY, YYYY-MM or YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The organisation itself confirmed the entry (not a desk check of its pages)."""
+
+    on: date
+    how: str  # email, phone, letter, own_edit
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A phone line as a source printed it, parsed for the contact's country."""
+
+    number: str  # as the source prints it
+    e164: str  # +421800800818, for tel: links and exports
+    national: str  # the national format, for display
+    international: str  # the international format, for display outside the country
+    source: str
+    label: Localized | None = None
+    urgent: bool = False
+    hours: Localized | None = None
+    languages: tuple[str, ...] = ()
+    free: bool | None = None
+    note: Localized | None = None
+
+    @property
+    def display(self) -> str:
+        """The national format; the international one where the source printed the number
+        with its country code (a line for calls from abroad)."""
+        return self.international if self.number.strip().startswith("+") else self.national
+
+
+@dataclass(frozen=True)
+class Email:
+    address: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -55,7 +93,9 @@ class Practice:
     end_year: int | None
     contact: InstitutionContact | None
     sources: tuple[Source, ...]
-    last_verified: date
+    sources_checked_on: date
+    added_on: date
+    chapters: tuple[str, ...] = ()
     path: str = ""
 
     def translated_into(self, locale: str) -> bool:
@@ -80,14 +120,20 @@ class Contact:
     city: str | None
     description: Localized
     languages: tuple[str, ...]
-    website: str
-    email: str | None
-    phone: str | None
+    website: str | None
+    phones: tuple[Phone, ...]
+    emails: tuple[Email, ...]
     address: Address | None
     sensitive: bool
     sources: tuple[Source, ...]
-    last_verified: date
+    sources_checked_on: date
+    confirmed: Confirmation | None = None
     path: str = ""
+    line: int = 0
+
+    @property
+    def urgent_phones(self) -> tuple[Phone, ...]:
+        return tuple(p for p in self.phones if p.urgent)
 
 
 @dataclass(frozen=True)
@@ -108,6 +154,52 @@ class IndicatorGroup:
     sources: tuple[Source, ...]
 
 
+@dataclass(frozen=True)
+class EmergencyNumber:
+    number: str  # as the source prints it; short numbers are dialled as they are
+    label: Localized
+    source: str
+
+    @property
+    def tel(self) -> str:
+        return "".join(ch for ch in self.number if ch.isdigit())
+
+
+@dataclass(frozen=True)
+class EmergencyInfo:
+    """What a reader in danger calls first in one country."""
+
+    country: str
+    numbers: tuple[EmergencyNumber, ...]
+    note: Localized | None = None
+    note_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionPhase:
+    """A phase of the action plan; the self-assessment rates it from 1 to 4."""
+
+    id: str
+    title: Localized
+    question: Localized
+    levels: tuple[Localized, ...]  # four, from first steps to mature practice
+
+
+@dataclass(frozen=True)
+class ActionPoint:
+    id: str
+    chapter: str
+    phase: str
+    actor: Localized
+    text: Localized
+    retired_on: date | None = None
+    retired_reason: Localized | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"ap-{self.id}"
+
+
 @dataclass
 class Catalogue:
     """Everything under data/, validated."""
@@ -116,3 +208,14 @@ class Catalogue:
     contacts: dict[str, Contact] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     indicator_groups: dict[str, IndicatorGroup] = field(default_factory=dict)
+    action_phases: dict[str, ActionPhase] = field(default_factory=dict)
+    action_points: dict[str, ActionPoint] = field(default_factory=dict)  # in file order
+    emergency: dict[str, EmergencyInfo] = field(default_factory=dict)
+
+    def current_action_points(self, chapter: str | None = None) -> list[ActionPoint]:
+        """Points not retired, in file order; of one chapter when given."""
+        return [p for p in self.action_points.values()
+                if p.retired_on is None and (chapter is None or p.chapter == chapter)]
+
+    def practices_for_chapter(self, chapter: str) -> list[Practice]:
+        return [p for p in self.practices.values() if chapter in p.chapters]

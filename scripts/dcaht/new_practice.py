@@ -33,6 +33,7 @@ partners: []
 sectors: [{p}]  # e.g. [municipality, police, ngo]: see data/vocabularies.yml
 forms: [{p}]  # e.g. [sexual_exploitation, labour_exploitation]
 target_groups: [{p}]  # e.g. [women, children]
+chapters: [{p}]  # the chapters it illustrates, e.g. [cooperation-mechanism, referral-and-assistance]
 what_was_done:
   en: |
     {p}: how it works, who does what, step by step (Markdown allowed).
@@ -48,7 +49,8 @@ contact:
 sources:
   - title: "{p}: title of a public page that shows these facts"
     url: "{p}: https://..."
-last_verified: {today}
+sources_checked_on: {today}  # the day you read the sources
+added_on: {today}
 """
 
 

@@ -89,7 +89,7 @@ SOURCES = ["mkdocs.yml", "data", "docs", "overrides", "scripts", "CONTRIBUTING.m
 
 def copy_sources(root: Path, target: Path) -> Path:
     """Copy the project's sources to `target`, without generated practice pages."""
-    from .stubs import STUB_MARKER
+    from .stubs import STUB_FOLDERS, is_stub
 
     target.mkdir(parents=True, exist_ok=True)
     for name in SOURCES:
@@ -99,7 +99,8 @@ def copy_sources(root: Path, target: Path) -> Path:
                             ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy2(source, target / name)
-    for stub in (target / "docs/practices").glob("*.md"):
-        if stub.read_text(encoding="utf-8").startswith(STUB_MARKER):
-            stub.unlink()
+    for folder in STUB_FOLDERS:
+        for stub in (target / "docs" / folder).glob("*.md"):
+            if is_stub(stub):
+                stub.unlink()
     return target

@@ -19,6 +19,8 @@ SCHEMA_FILES = {
     "indicators": "indicators.schema.json",
     "vocabularies": "vocabularies.schema.json",
     "ui": "ui.schema.json",
+    "action_points": "action_points.schema.json",
+    "emergency": "emergency.schema.json",
 }
 
 
@@ -30,8 +32,11 @@ def read_schema(root: Path, kind: str) -> dict:
     return json.loads((schema_dir(root) / SCHEMA_FILES[kind]).read_text(encoding="utf-8"))
 
 
-def fill_enumerations(schema: dict, vocabulary: Vocabulary | None, locales: list[str]) -> dict:
-    """Set every enumeration from its single source (in place) and return the schema."""
+def fill_enumerations(schema: dict, vocabulary: Vocabulary | None, locales: list[str],
+                      chapters: list[str] | None = None) -> dict:
+    """Set every enumeration from its single source (in place) and return the schema:
+    languages from mkdocs.yml, countries and vocabularies from data/vocabularies.yml,
+    chapters from docs/guidelines/ (chapters.py)."""
     defs = schema.get("$defs", {})
     if "language_code" in defs:
         defs["language_code"]["enum"] = list(locales)
@@ -42,6 +47,8 @@ def fill_enumerations(schema: dict, vocabulary: Vocabulary | None, locales: list
 
     def walk(node):
         if isinstance(node, dict):
+            if node.get("x-chapters") and chapters is not None:
+                node["enum"] = list(chapters)
             kind = node.get("x-vocabulary")
             if kind:
                 target = node["items"] if node.get("type") == "array" else node
@@ -63,11 +70,14 @@ def render_schema(schema: dict) -> str:
 def refresh_schema_files(root: Path, vocabulary: Vocabulary, locales: list[str],
                          write: bool = True) -> list[Path]:
     """The schema files whose enumerations are stale, rewritten unless `write` is False."""
+    from .chapters import chapter_slugs
+
+    chapters = chapter_slugs(root / "docs")
     stale = []
     for filename in SCHEMA_FILES.values():
         path = schema_dir(root) / filename
         current = path.read_text(encoding="utf-8")
-        wanted = render_schema(fill_enumerations(json.loads(current), vocabulary, locales))
+        wanted = render_schema(fill_enumerations(json.loads(current), vocabulary, locales, chapters))
         if wanted != current:
             if write:
                 path.write_text(wanted, encoding="utf-8")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .stubs import STUB_MARKER
+from .stubs import STUB_FOLDERS, is_stub
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 STATES = ("source", "translated", "unreviewed", "outdated", "missing")
@@ -49,11 +49,6 @@ def _locale_of(path: Path, locales: list[str]) -> tuple[str, str | None]:
     return str(path), None
 
 
-def _is_stub(path: Path) -> bool:
-    with path.open(encoding="utf-8") as handle:
-        return handle.read(len(STUB_MARKER)) == STUB_MARKER
-
-
 def default_source(translation: Path, locale: str) -> Path | None:
     """docs/x.de.md -> docs/x.md, when that English source exists."""
     suffix = f".{locale}.md"
@@ -67,7 +62,7 @@ def collect_pages(docs_dir: Path, locales: list[str]) -> dict[str, dict[str, Pat
     """page key (default-language path relative to docs/) -> {locale or None: file}."""
     pages: dict[str, dict[str, Path]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        if path.parent.name == "practices" and not path.name.startswith("index") and _is_stub(path):
+        if path.parent.name in STUB_FOLDERS and not path.name.startswith("index") and is_stub(path):
             continue
         key, locale = _locale_of(path.relative_to(docs_dir), locales)
         pages.setdefault(key, {})[locale] = path
@@ -102,7 +97,7 @@ class StatusTable:
 
 def status_table(docs_dir: Path, locales: list[str], default: str) -> StatusTable:
     """Cached while no page changes (the status page is built once per language)."""
-    pages = sorted(p for p in docs_dir.rglob("*.md") if p.parent.name != "practices"
+    pages = sorted(p for p in docs_dir.rglob("*.md") if p.parent.name not in STUB_FOLDERS
                    or p.name.startswith("index"))
     fingerprint = tuple((str(p), p.stat().st_mtime_ns) for p in pages)
     return _status_table(docs_dir, tuple(locales), default, fingerprint)

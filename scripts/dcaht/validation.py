@@ -1,11 +1,15 @@
 """Checking data files: every problem as `path:line: field: what is wrong, what is right`.
 
 What fails (errors): unreadable YAML (syntax, tabs, tags, duplicate keys), an empty file,
-a file that is not a mapping, unknown keys, wrong types, values outside the controlled
-vocabularies, non-http(s) web addresses, malformed e-mails, phones or dates, dates in the
-future, placeholders left by `dcaht new-practice`, duplicate ids, markup in titles, links
-to non-web addresses inside Markdown, and any address on a shelter or sensitive entry.
-What only warns: contacts last verified more than 18 months ago.
+a file that is not a mapping, unknown keys (retired ones with what to write instead),
+wrong types, values outside the controlled vocabularies, non-http(s) web addresses,
+malformed e-mails or dates, dates in the future, phone numbers that `phonenumbers` finds
+impossible for the contact's country, a phone or e-mail whose page is not among the
+sources, the same number on two institutions without a note, placeholders left by
+`dcaht new-practice`, duplicate ids, markup in titles, links to non-web addresses inside
+Markdown, and any address, city or map link on a shelter or sensitive entry.
+What only warns: sources last checked more than 18 months ago, and short numbers that
+`phonenumbers` thinks possible but does not list.
 Bad input never raises: every check turns it into a Problem.
 """
 
@@ -19,6 +23,8 @@ from urllib.parse import urlparse
 
 from jsonschema import Draft202012Validator
 
+from .chapters import chapter_slugs
+from .phones import is_emergency_number, parse_phone
 from .problems import Problem
 from .schemas import fill_enumerations, read_schema
 from .vocabulary import VOCABULARY_KINDS, Vocabulary, vocabulary_from_data
@@ -29,6 +35,25 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STALE_AFTER_DAYS = 548  # 18 months
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
 ALLOWED_LINK_SCHEMES = {"http", "https", "mailto"}
+
+# Keys that once existed: refused with what to write instead, never migrated silently.
+RETIRED_KEYS = {
+    "last_verified": (
+        "'last_verified' is no longer used: it read as a check by the organisation, but it only "
+        "recorded when someone read the sources. Write 'sources_checked_on: YYYY-MM-DD' (the day "
+        "you read the sources) and, only if the organisation itself confirmed the entry, "
+        "'confirmed: {on: YYYY-MM-DD, how: email}'"),
+    "email": (
+        "'email' is replaced by 'emails', a list in which each address names the page it was "
+        "seen on: 'emails: [{address: office@example.org, source: https://...}]'"),
+    "phone": (
+        "'phone' is replaced by 'phones', a list in which each number names the page it was "
+        "seen on: 'phones: [{number: \"0800 800 818\", source: https://...}]'"),
+}
+# Contacts whose location must stay secret never link to a map.
+MAP_HOSTS = re.compile(r"(maps\.google\.|google\.[a-z.]+/maps|goo\.gl/maps|maps\.app\.goo\.gl|"
+                       r"openstreetmap\.org|osm\.org|maps\.apple\.com|bing\.com/maps|waze\.com|"
+                       r"here\.com|mapy\.cz|yandex\.[a-z]+/maps|2gis\.)", re.I)
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value lines)",
@@ -81,6 +106,7 @@ def _schema_problem(doc: YamlDocument, error) -> list[Problem]:
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = list(schema.get("properties", {}))
         return [
+            problem(position + (key,), RETIRED_KEYS[key]) if key in RETIRED_KEYS else
             problem(position + (key,),
                     f"unknown key '{key}'{_suggest(key, allowed)}; allowed keys here: "
                     + ", ".join(allowed))
@@ -92,6 +118,8 @@ def _schema_problem(doc: YamlDocument, error) -> list[Problem]:
         for key in error.validator_value:
             if key in instance:
                 continue
+            if key == "sources_checked_on" and "last_verified" in instance:
+                continue  # the retired key's message already says what to write
             sub = schema.get("properties", {}).get(key, {})
             what = sub.get("x-hint") or sub.get("title") or ""
             out.append(problem(position + (key,),
@@ -189,7 +217,7 @@ def _date_problem(doc, position, value, today: date) -> Problem | None:
                        f"{value!r} is not a real date; write YYYY-MM-DD, e.g. {today.isoformat()}")
     if parsed > today:
         return Problem(doc.display_path, doc.line_of(position), field_name(position),
-                       f"{value} is in the future; write the date the entry was last checked")
+                       f"{value} is in the future; write a date that has passed (today at the latest)")
     return None
 
 
@@ -238,6 +266,9 @@ def title_markup_problems(doc: YamlDocument, position) -> list[Problem]:
     return problems
 
 
+STALE_MESSAGE = "sources last checked"
+
+
 def stale_warning(doc, position, value, today: date) -> Problem | None:
     try:
         checked = date.fromisoformat(value)
@@ -246,9 +277,23 @@ def stale_warning(doc, position, value, today: date) -> Problem | None:
     age = (today - checked).days
     if age > STALE_AFTER_DAYS:
         return Problem(doc.display_path, doc.line_of(position), field_name(position),
-                       f"last verified {value}, {age // 30} months ago; check the entry against its "
-                       "sources and update last_verified", severity="warning")
+                       f"{STALE_MESSAGE} {value}, {age // 30} months ago; read the entry's sources "
+                       "again, update the entry and set sources_checked_on", severity="warning")
     return None
+
+
+def _dated_problems(doc, base, entry: dict, keys, today: date) -> list[Problem]:
+    """Date fields that must be real, passed dates."""
+    found = []
+    for key in keys:
+        value = entry
+        for part in key:
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is not None:
+            issue = _date_problem(doc, base + key, value, today)
+            if issue:
+                found.append(issue)
+    return found
 
 
 class DataValidator:
@@ -272,7 +317,8 @@ class DataValidator:
     def schema(self, kind: str) -> dict:
         if kind not in self._schemas:
             self._schemas[kind] = fill_enumerations(
-                read_schema(self.root, kind), self.vocabulary, self.locales)
+                read_schema(self.root, kind), self.vocabulary, self.locales,
+                chapter_slugs(self.root / "docs"))
         return self._schemas[kind]
 
     def read(self, path: Path, kind: str) -> YamlDocument | None:
@@ -328,8 +374,8 @@ class DataValidator:
             return None
         found = title_markup_problems(doc, ("title",))
         found += markdown_link_problems(doc, ("what_was_done", "results", "needs", "summary"))
-        date_issue = _date_problem(doc, ("last_verified",), doc.data["last_verified"], self.today)
-        found += [date_issue] if date_issue else []
+        found += _dated_problems(doc, (), doc.data, (("sources_checked_on",), ("added_on",)),
+                                 self.today)
         years = doc.data.get("years") or {}
         if "end" in years and years["end"] < years["start"]:
             found.append(Problem(doc.display_path, doc.line_of(("years", "end")), "years.end",
@@ -361,20 +407,58 @@ class DataValidator:
             if secret and "city" in entry:
                 add("city", "a shelter's or sensitive service's location must not be published; "
                             "delete 'city'")
+            if secret:
+                for key, url in [("website", entry.get("website"))] + [
+                        (f"sources[{i}].url", s.get("url")) for i, s in enumerate(entry["sources"])]:
+                    if url and MAP_HOSTS.search(url):
+                        add(key.split("[")[0] if key == "website" else "sources",
+                            f"links to a map ({url}); a shelter's or sensitive service's location "
+                            "must not be published: link its website or a page without a map")
             if entry["scope"] not in ("international", "european") and "country" not in entry:
                 add("country", f"a {entry['scope']} contact needs its country; add 'country: XX' "
                                "(ISO 3166-1 alpha-2)")
-            date_issue = _date_problem(doc, base + ("last_verified",), entry["last_verified"],
-                                       self.today)
-            if date_issue:
-                found.append(date_issue)
-            else:
-                stale = stale_warning(doc, base + ("last_verified",), entry["last_verified"],
-                                      self.today)
+            found.extend(self._phone_and_email_problems(doc, base, entry))
+            dated = _dated_problems(doc, base, entry, (("sources_checked_on",), ("confirmed", "on")),
+                                    self.today)
+            found.extend(dated)
+            if not dated:
+                stale = stale_warning(doc, base + ("sources_checked_on",),
+                                      entry["sources_checked_on"], self.today)
                 if stale:
                     found.append(stale)
         self.problems.extend(found)
         return None if any(p.is_error for p in found) else doc
+
+    def _phone_and_email_problems(self, doc, base, entry) -> list[Problem]:
+        """Each number parses for the contact's country; each number and address names a
+        page that is among the entry's sources."""
+        found = []
+        cited = {s["url"] for s in entry["sources"]}
+        country = entry.get("country")
+        for index, phone in enumerate(entry.get("phones") or ()):
+            pos = base + ("phones", index)
+            parsed, message = parse_phone(phone["number"], country)
+            if message:
+                found.append(Problem(doc.display_path, doc.line_of(pos + ("number",)),
+                                     field_name(pos + ("number",)), message))
+            elif parsed.unlisted_short:
+                found.append(Problem(
+                    doc.display_path, doc.line_of(pos + ("number",)), field_name(pos + ("number",)),
+                    f"'{phone['number']}' is a short number that phonenumbers does not list for "
+                    f"{country}; keep it only if the cited page shows it", severity="warning"))
+            if phone["source"] not in cited:
+                found.append(Problem(
+                    doc.display_path, doc.line_of(pos + ("source",)), field_name(pos + ("source",)),
+                    f"the page this number was seen on ({phone['source']}) is not among the "
+                    "entry's sources; add it under 'sources' with its title"))
+        for index, email in enumerate(entry.get("emails") or ()):
+            pos = base + ("emails", index, "source")
+            if email["source"] not in cited:
+                found.append(Problem(
+                    doc.display_path, doc.line_of(pos), field_name(pos),
+                    f"the page this address was seen on ({email['source']}) is not among the "
+                    "entry's sources; add it under 'sources' with its title"))
+        return found
 
     def check_glossary(self, path: Path) -> YamlDocument | None:
         doc = self.read(path, "glossary")
@@ -412,3 +496,69 @@ class DataValidator:
             seen[group["id"]] = doc.line_of(pos)
         self.problems.extend(found)
         return None if found else doc
+
+    def check_action_points(self, path: Path) -> YamlDocument | None:
+        doc = self.read(path, "action_points")
+        if doc is None:
+            return None
+        found = []
+        phases: dict[str, int] = {}
+        for index, phase in enumerate(doc.data["phases"]):
+            pos = ("phases", index, "id")
+            if phase["id"] in phases:
+                found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
+                                     f"'{phase['id']}' is already used on line {phases[phase['id']]}; "
+                                     "each phase id must be unique"))
+            phases[phase["id"]] = doc.line_of(pos)
+        seen: dict[str, int] = {}
+        for index, point in enumerate(doc.data["points"]):
+            pos = ("points", index, "id")
+            if point["id"] in seen:
+                found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
+                                     f"'{point['id']}' is already used on line {seen[point['id']]}; "
+                                     "ids are never reused: give the point a new id"))
+            seen[point["id"]] = doc.line_of(pos)
+            if point["phase"] not in phases:
+                pos = ("points", index, "phase")
+                found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
+                                     f"unknown phase '{point['phase']}'{_suggest(point['phase'], phases)}; "
+                                     "use one of: " + ", ".join(phases)))
+            found += _dated_problems(doc, ("points", index), point, (("retired", "on"),), self.today)
+        self.problems.extend(found)
+        return None if found else doc
+
+    def check_emergency(self, path: Path) -> YamlDocument | None:
+        """Each number works in its country according to phonenumbers' emergency data, or
+        is at least a possible short number there (then only a warning)."""
+        doc = self.read(path, "emergency")
+        if doc is None:
+            return None
+        found = []
+        danube = set(self.vocabulary.danube_countries) if self.vocabulary else set()
+        for code, info in doc.data["countries"].items():
+            if danube and code not in danube:
+                found.append(Problem(doc.display_path, doc.line_of(("countries", code)),
+                                     f"countries.{code}", f"{code} is not a Danube Region country; "
+                                     "use one of: " + ", ".join(sorted(danube))))
+            for index, entry in enumerate(info["numbers"]):
+                pos = ("countries", code, "numbers", index, "number")
+                number = str(entry["number"])
+                if is_emergency_number(number, code):
+                    continue
+                parsed, message = parse_phone(number, code)
+                if message or not parsed.short:
+                    found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
+                                         f"'{number}' is not an emergency or short number of {code} "
+                                         "(phonenumbers); copy it as the cited page prints it"))
+                else:
+                    found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
+                                         f"phonenumbers does not list '{number}' as an emergency "
+                                         f"number of {code}; keep it only if the cited page shows it",
+                                         severity="warning"))
+            if not info["numbers"] and not info.get("note"):
+                pos = ("countries", code, "numbers")
+                found.append(Problem(doc.display_path, doc.line_of(pos), field_name(pos),
+                                     "no number and no note: add the number a source shows, or a "
+                                     "note saying what to call instead"))
+        self.problems.extend(found)
+        return None if any(p.is_error for p in found) else doc
