@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,20 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def unpacked(tmp_path_factory):
+    """The offline bundle (`make offline`), built once and unzipped into a folder."""
+    project = copy_project(tmp_path_factory.mktemp("offline-project"))
+    site = tmp_path_factory.mktemp("offline-site") / "site"
+    result = run_mkdocs_build(project, site, {"OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    target = tmp_path_factory.mktemp("dist") / "dcaht-guidelines-offline.zip"
+    packed = subprocess.run([sys.executable, "-m", "dcaht.cli", "offline-zip", str(site), str(target)],
+                            cwd=project, capture_output=True, text=True, timeout=300)
+    assert packed.returncode == 0, packed.stderr
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(target) as bundle:
+        bundle.extractall(folder)
+    return folder / "dcaht-guidelines"

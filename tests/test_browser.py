@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-results"
-PAGES = ["", "guidelines/identification/", "practices/", "contacts/"]
+PAGES = ["", "guidelines/identification/", "practices/", "contacts/", "contacts/sk/", "self-assessment/"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 

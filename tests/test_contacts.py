@@ -116,7 +116,8 @@ def test_vcards_parse_and_follow_rfc_6350(built_site, data):
     import vobject
 
     catalogue, _ = data
-    text = read(built_site, "contacts/dcaht-contacts.vcf")
+    text = (built_site / "contacts/dcaht-contacts.vcf").read_bytes().decode("utf-8")  # keep CRLF
+    assert "\n" not in text.replace("\r\n", ""), "lines must end in CRLF"
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), "a line is not folded"
     cards = list(vobject.readComponents(text))
     assert len(cards) == len(catalogue.contacts)

@@ -3,28 +3,7 @@ request leaving the machine."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import zipfile
-
 import pytest
-from conftest import copy_project, run_mkdocs_build
-
-
-@pytest.fixture(scope="module")
-def unpacked(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("offline-project"))
-    site = tmp_path_factory.mktemp("offline-site") / "site"
-    result = run_mkdocs_build(project, site, {"OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr
-    target = tmp_path_factory.mktemp("dist") / "dcaht-guidelines-offline.zip"
-    packed = subprocess.run([sys.executable, "-m", "dcaht.cli", "offline-zip", str(site), str(target)],
-                            cwd=project, capture_output=True, text=True, timeout=300)
-    assert packed.returncode == 0, packed.stderr
-    folder = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(target) as bundle:
-        bundle.extractall(folder)
-    return folder / "dcaht-guidelines"
 
 
 def test_bundle_holds_every_language_and_its_search(unpacked):

@@ -87,6 +87,21 @@ def define_env(env):
                       chapter_numbers={slug: i for i, slug in enumerate(slugs, 1)}, lang=lang)
 
     @env.macro
+    def self_assessment():
+        """The self-assessment and local action plan (self-assessment.js)."""
+        from dcaht.self_assessment import FORMAT_VERSION, STATUSES, page_data
+
+        catalogue, lang = context()
+        slugs = chapter_slugs(docs)
+        phases = list(catalogue.action_phases.values())
+        current = catalogue.current_action_points()
+        by_phase = {phase.id: [p for p in current if p.phase == phase.id] for phase in phases}
+        numbers = {slug: i for i, slug in enumerate(slugs, 1)}
+        return render("self_assessment.html", phases=phases, points_by_phase=by_phase,
+                      statuses=STATUSES, chapter_numbers=numbers, lang=lang,
+                      data=page_data(catalogue, lang, numbers), version=FORMAT_VERSION)
+
+    @env.macro
     def related_practices():
         """The practices that name this chapter in their `chapters` field."""
         catalogue, lang = context()

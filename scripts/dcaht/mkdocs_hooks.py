@@ -27,7 +27,7 @@ from dcaht.render import localized_date, unstash
 from dcaht.revisions import last_changed
 from dcaht.search_split import write_split_indexes
 from dcaht.stubs import write_stubs
-from dcaht.translations import default_source, source_hash
+from dcaht.translations import default_source, source_hash, source_text
 from dcaht.urls import page_url
 
 
@@ -196,7 +196,7 @@ def on_page_context(context, page, config, nav):
             _notice("unreviewed", vocabulary.label("unreviewed_notice", locale)))
     recorded = page.meta.get("source_hash")
     source = default_source(Path(page.file.abs_src_path), locale)
-    if recorded and source and recorded != source_hash(source.read_text(encoding="utf-8")):
+    if recorded and source and recorded != source_hash(source_text(source)):
         context["dcaht_notices"].append(
             _notice("outdated", vocabulary.label("outdated_notice", locale), invite))
     return context

@@ -60,6 +60,27 @@ def data_markdown(text: str | None) -> Markup:
     return Markup(rendered)
 
 
+# Action point texts may link a chapter: "[chapter 10](danube-cooperation.md#transnational-referral)".
+CHAPTER_LINK = re.compile(r"\[([^\]]+)\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
+
+
+def chapter_links(text: str, lang) -> Markup:
+    """Escaped text whose chapter links point at that chapter in the page's language."""
+    parts, position = [], 0
+    for match in CHAPTER_LINK.finditer(text):
+        parts.append(html.escape(text[position:match.start()], quote=False))
+        href = lang.page(f"guidelines/{match.group(2)}.md") + (match.group(3) or "")
+        parts.append(f'<a href="{html.escape(href)}">{html.escape(match.group(1), quote=False)}</a>')
+        position = match.end()
+    parts.append(html.escape(text[position:], quote=False))
+    return Markup("".join(parts))
+
+
+def without_links(text: str) -> str:
+    """The same text with chapter links reduced to their words (exports, plain text)."""
+    return CHAPTER_LINK.sub(r"\1", text)
+
+
 @lru_cache(maxsize=4096)
 def localized_date(value: date, locale: str) -> str:
     return format_date(value, format="long", locale=locale)
@@ -76,6 +97,7 @@ def partials_environment(partials_dir: Path) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["markdown"] = data_markdown
+    env.filters["chapter_links"] = chapter_links
     return env
 
 

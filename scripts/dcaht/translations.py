@@ -41,6 +41,25 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(body.strip().encode("utf-8")).hexdigest()[:16]
 
 
+SNIPPET = re.compile(r'^--8<-- "([^"]+)"\s*$', re.M)
+
+
+def source_text(path: Path) -> str:
+    """A default-language page as its readers get it: with the files it includes through
+    pymdownx.snippets (`--8<-- "CONTRIBUTING.md"`) inlined, so that a change to an
+    included file marks the page's translations as outdated too."""
+    text = path.read_text(encoding="utf-8")
+    if "--8<--" not in text:
+        return text
+    root = next((folder for folder in path.parents if (folder / "mkdocs.yml").is_file()), path.parent)
+
+    def inline(match):
+        included = root / match.group(1)
+        return included.read_text(encoding="utf-8") if included.is_file() else match.group(0)
+
+    return SNIPPET.sub(inline, text)
+
+
 def _locale_of(path: Path, locales: list[str]) -> tuple[str, str | None]:
     """('guidelines/mapping.md', 'de') for guidelines/mapping.de.md; locale None = default."""
     parts = path.name.split(".")
@@ -74,7 +93,7 @@ def translation_state(source: Path | None, translation: Path | None) -> str:
         return "missing"
     meta, _ = split_front_matter(translation.read_text(encoding="utf-8"))
     recorded = meta.get("source_hash")
-    if source is not None and recorded and recorded != source_hash(source.read_text(encoding="utf-8")):
+    if source is not None and recorded and recorded != source_hash(source_text(source)):
         return "outdated"
     if meta.get("translation_reviewed") is False:
         return "unreviewed"
@@ -122,7 +141,7 @@ def _status_table(docs_dir: Path, locales: tuple[str, ...], default: str, finger
 def stamp(translation: Path, source: Path) -> bool:
     """Record the source's current hash in the translation's front matter; True if changed."""
     text = translation.read_text(encoding="utf-8")
-    wanted = source_hash(source.read_text(encoding="utf-8"))
+    wanted = source_hash(source_text(source))
     match = FRONT_MATTER.match(text)
     if match:
         block = match.group(1)

@@ -524,6 +524,16 @@ class DataValidator:
                                      f"unknown phase '{point['phase']}'{_suggest(point['phase'], phases)}; "
                                      "use one of: " + ", ".join(phases)))
             found += _dated_problems(doc, ("points", index), point, (("retired", "on"),), self.today)
+            chapters = set(chapter_slugs(self.root / "docs"))
+            for locale, text in point["text"].items():
+                for target in re.findall(r"\]\(([^)]*)\)", text):
+                    slug = target.split(".md")[0]
+                    if not re.fullmatch(r"[a-z0-9-]+\.md(#[a-z0-9-]+)?", target) or slug not in chapters:
+                        pos = ("points", index, "text", locale)
+                        found.append(Problem(
+                            doc.display_path, doc.line_of(pos), field_name(pos),
+                            f"the link target '{target}' is not a chapter; an action point may "
+                            "only link a chapter, e.g. [chapter 10](danube-cooperation.md#transnational-referral)"))
         self.problems.extend(found)
         return None if found else doc
 
