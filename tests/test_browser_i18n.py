@@ -75,3 +75,38 @@ def test_fallback_notice_is_shown_in_the_readers_language(page, site_url):
     assert "/sk/" in link.evaluate("a => a.href")
     page.goto(f"{site_url}/de/guidelines/mapping/", wait_until="networkidle")
     assert page.locator("[data-i18n-fallback]").count() == 0
+
+
+# The dictionary form of "trafficking" a reader types; the pages inflect it.
+DICTIONARY_FORMS = {
+    "en": "trafficking", "de": "Menschenhandel", "cs": "obchodování", "sk": "obchodovanie",
+    "hu": "emberkereskedelem", "sl": "trgovina", "hr": "trgovanje", "sr": "трговина",
+    "ro": "trafic", "bg": "трафик", "uk": "торгівля",
+}
+
+
+def typed_search(page, url, query):
+    page.goto(url, wait_until="networkidle")
+    box = page.locator(".md-search__input").first
+    box.click(force=True)
+    page.keyboard.type(query, delay=15)
+    page.keyboard.press("End")  # letters off the US layout send no key event; Material waits for one
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(li => li.querySelector('a.md-search-result__link').href)")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_dictionary_form_finds_the_languages_chapters_first(page, site_url, locale):
+    prefix = "" if locale == "en" else f"{locale}/"
+    results = typed_search(page, f"{site_url}/{prefix}", DICTIONARY_FORMS[locale])
+    assert results[0].startswith(f"{site_url}/{prefix}guidelines/"), results[:3]
+    assert len([r for r in results if "/guidelines/" in r]) >= 5, results
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale, query", [("cs", "obchodovani"), ("sk", "obchodovanim"), ("ro", "victima")])
+def test_a_search_without_diacritics_finds_the_words_with_them(page, site_url, locale, query):
+    results = typed_search(page, f"{site_url}/{locale}/", query)
+    assert results and results[0].startswith(f"{site_url}/{locale}/"), results[:3]

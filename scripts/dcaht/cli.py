@@ -27,7 +27,7 @@ def cmd_validate(args) -> int:
         if missing:
             return 1
     result = validate_project(root, only)
-    for problem in result.problems:
+    for problem in result.problems + missing_translation_warnings(root, only):
         print(problem, file=sys.stderr if problem.is_error else sys.stdout)
     if result.errors:
         print(f"{len(result.errors)} error(s): nothing was published. Fix the lines above.",
@@ -38,6 +38,28 @@ def cmd_validate(args) -> int:
           f"{len(c.glossary)} glossary terms, {len(c.indicator_groups)} indicator lists, "
           f"{len(c.action_points)} action points, emergency numbers for {len(c.emergency)} countries.")
     return 0
+
+
+def missing_translation_warnings(root: Path, only: list[Path] | None):
+    """One warning per data file with texts not yet in every language (English is shown
+    there): contributions in English only are welcome, so this never fails."""
+    from .data_translations import data_files, file_status
+    from .problems import Problem
+
+    wanted = {p.resolve() for p in only} if only else None
+    locales = project.locales(root)
+    warnings = []
+    for path in data_files(root):
+        if wanted is not None and path.resolve() not in wanted:
+            continue
+        status = file_status(path, root, locales)
+        if status and status.missing:
+            languages = ", ".join(f"{loc} ({n})" for loc, n in status.missing.items())
+            warnings.append(Problem(status.path, 1, "(translations)",
+                                    f"texts not yet translated into {languages}; readers of these "
+                                    "languages see English there. Translations are welcome "
+                                    "(CONTRIBUTING.md: Translations)", severity="warning"))
+    return warnings
 
 
 def _ask(prompt: str) -> str:
@@ -140,14 +162,23 @@ def cmd_stale_contacts(args) -> int:
 
 
 def cmd_translations(args) -> int:
-    """Show which page exists in which language: translated, unreviewed, outdated, missing.
+    """Show which page and which data file exists in which language, and in what state.
 
-    Prints a table of pages x languages and the completeness per language. With --check,
-    exits 1 when a page of a complete language (extra.dcaht.complete_languages in
-    mkdocs.yml: English and German) is missing or outdated. With --stamp FILE..., records
-    the current hash of each translation's English source in its front matter (run it
-    after updating a translation).
+    Prints a table of pages x languages (translated, unreviewed, reviewed, outdated,
+    missing), one of data files x languages (unreviewed, reviewed, missing) and the
+    completeness per language.
+    --check: exit 1 when a page or a data text of a complete language
+      (extra.dcaht.complete_languages in mkdocs.yml: English and German) is missing or
+      a page is outdated.
+    --stamp FILE...: record the current hash of each translation's English source in its
+      front matter (run it after updating a translation).
+    --review FILE --by ORG [--language xx] [--on YYYY-MM-DD]: record that a native
+      speaker of ORG reviewed a translated page (docs/x.hu.md) or a data file's texts in
+      one language; the status page shows it.
+    --terms: per language, the pages where an English glossary term occurs but that
+      language's glossary term does not (data/glossary.yml is the term base).
     """
+    from .data_translations import data_status
     from .translations import collect_pages, stamp, status_table
 
     root = project.find_root()
@@ -169,12 +200,21 @@ def cmd_translations(args) -> int:
             changed = stamp(path, match[0][1][None])
             print(f"{name}: {'stamped' if changed else 'already up to date'}")
         return 1 if failed else 0
+    if args.review:
+        return _review(root, args, locales, default)
+    if args.terms:
+        return _terms_report(root, locales, default)
     table = status_table(docs, locales, default)
-    width = max(len(key) for key, _ in table.rows)
+    data = data_status(root, locales)
+    width = max(len(key) for key, _ in table.rows + [(d.path, None) for d in data])
     print(f"{'page':<{width}}  " + " ".join(f"{loc:>10}" for loc in locales))
     for key, states in table.rows:
         print(f"{key:<{width}}  " + " ".join(f"{states[loc]:>10}" for loc in locales))
-    print(f"{'complete':<{width}}  " + " ".join(f"{table.completeness(loc):>9}%" for loc in locales))
+    print(f"\n{'data file':<{width}}  " + " ".join(f"{loc:>10}" for loc in locales))
+    for status in data:
+        print(f"{status.path:<{width}}  " + " ".join(f"{status.state(loc, default):>10}" for loc in locales))
+    print(f"\n{'complete':<{width}}  " + " ".join(
+        f"{_completeness(table, data, loc, default):>9}%" for loc in locales))
     if args.check:
         complete = project.complete_languages(root)
         failures = [(key, loc, states[loc]) for key, states in table.rows for loc in complete
@@ -185,7 +225,76 @@ def cmd_translations(args) -> int:
                   + ("translate it" if state == "missing" else
                      "update it to the current English page, then run "
                      f"`dcaht translations --stamp docs/{key[:-3]}{suffix}.md`"), file=sys.stderr)
-        return 1 if failures else 0
+        data_failures = [(d, loc) for d in data for loc in complete if d.missing.get(loc)]
+        for status, loc in data_failures:
+            print(f"{status.path}: {status.missing[loc]} text(s) missing in a complete language "
+                  f"({loc}); add the '{loc}:' versions", file=sys.stderr)
+        return 1 if failures or data_failures else 0
+    return 0
+
+
+def _completeness(table, data, locale: str, default: str) -> int:
+    """Share of pages and data files present, current and complete in `locale`."""
+    states = [s[locale] for _, s in table.rows] + [d.state(locale, default) for d in data]
+    done = sum(1 for state in states if state in ("source", "translated", "unreviewed", "reviewed"))
+    return round(100 * done / len(states)) if states else 100
+
+
+def _review(root: Path, args, locales, default) -> int:
+    from datetime import date
+
+    from .data_translations import record_review
+    from .translations import locale_of_page, record_page_review
+
+    organisation = (args.by or "").strip()
+    if not organisation or any(c in organisation for c in "<>\n"):
+        print("translations --review: give the reviewing organisation, e.g. --by \"City of Pécs, "
+              "Department of Social Affairs\"", file=sys.stderr)
+        return 2
+    try:
+        day = date.fromisoformat(args.on) if args.on else date.today()
+    except ValueError:
+        print(f"translations --review: --on {args.on!r} is not a date; write YYYY-MM-DD", file=sys.stderr)
+        return 2
+    failed = False
+    for name in args.review:
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}: no such file", file=sys.stderr)
+            failed = True
+        elif path.suffix == ".md":
+            locale = locale_of_page(path, locales)
+            if locale in (None, default):
+                print(f"{name}: not a translated page (give docs/<page>.<lang>.md)", file=sys.stderr)
+                failed = True
+                continue
+            record_page_review(path, organisation, day)
+            print(f"{name}: reviewed by {organisation} on {day.isoformat()} ({locale})")
+        elif path.suffix == ".yml":
+            if args.language not in locales or args.language == default:
+                print(f"{name}: say which language was reviewed: --language xx (one of "
+                      + ", ".join(loc for loc in locales if loc != default) + ")", file=sys.stderr)
+                failed = True
+                continue
+            record_review(path, args.language, organisation, day)
+            print(f"{name}: {args.language} texts reviewed by {organisation} on {day.isoformat()}")
+        else:
+            print(f"{name}: neither a page (.md) nor a data file (.yml)", file=sys.stderr)
+            failed = True
+    return 1 if failed else 0
+
+
+def _terms_report(root: Path, locales, default) -> int:
+    from .terminology import missing_terms
+
+    report = missing_terms(root, locales, default)
+    for locale in locales:
+        if locale == default:
+            continue
+        items = report.get(locale, [])
+        print(f"{locale}: {len(items)} glossary term(s) not used on a page whose English uses them")
+        for page, term_en, term in items:
+            print(f"  {page}: '{term_en}' → '{term}' not found")
     return 0
 
 
@@ -288,6 +397,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true",
                    help="exit 1 when a complete language misses a page or has an outdated one")
     p.add_argument("--stamp", nargs="+", metavar="FILE", help="record the source hash in translations")
+    p.add_argument("--review", nargs="+", metavar="FILE", help="record a native speaker's review")
+    p.add_argument("--by", help="the reviewing organisation (with --review)")
+    p.add_argument("--language", help="the reviewed language of a data file (with --review)")
+    p.add_argument("--on", help="the review date, YYYY-MM-DD (default: today)")
+    p.add_argument("--terms", action="store_true", help="report glossary terms missing from translations")
 
     p = add("handouts", cmd_handouts)
     p.add_argument("--country", help="also write trainer's packs with this country's contacts")

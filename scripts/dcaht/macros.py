@@ -160,14 +160,23 @@ def define_env(env):
 
     @env.macro
     def translation_status():
-        """The pages x languages table of translation states (dcaht translations)."""
-        from dcaht.translations import status_table
+        """The pages x languages and data files x languages tables (dcaht translations)."""
+        from dcaht.data_translations import data_status
+        from dcaht.translations import page_reviews, status_table
 
         _, lang = context()
-        table = status_table(Path(env.conf["docs_dir"]), project.locales(root),
-                             project.default_locale(root))
+        locales, default = project.locales(root), project.default_locale(root)
+        table = status_table(Path(env.conf["docs_dir"]), locales, default)
+        data = data_status(root, locales)
+        completeness = {}
+        for loc in locales:
+            states = [s[loc] for _, s in table.rows] + [d.state(loc, default) for d in data]
+            done = sum(1 for s in states if s in ("source", "translated", "unreviewed", "reviewed"))
+            completeness[loc] = round(100 * done / len(states)) if states else 100
         names = {language.locale: language.name for language in project.languages(root)}
-        return render("translation_status.html", table=table, names=names, lang=lang)
+        return render("translation_status.html", table=table, data=data, default=default,
+                      reviews=page_reviews(Path(env.conf["docs_dir"]), locales),
+                      completeness=completeness, names=names, lang=lang)
 
     @env.macro
     def data_counts():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,12 +20,14 @@ from mkdocs.utils import get_relative_url
 
 from dcaht import project
 from dcaht.catalogue import load_catalogue
+from dcaht.data_translations import file_status
 from dcaht.exports import write_exports
 from dcaht.generated_pages import country_page, practice_page
 from dcaht.html_fixes import label_task_checkboxes
 from dcaht.problems import DataInvalid
 from dcaht.render import localized_date, unstash
 from dcaht.revisions import last_changed
+from dcaht.search_languages import write_search_modules
 from dcaht.search_split import write_split_indexes
 from dcaht.stubs import write_stubs
 from dcaht.translations import default_source, source_hash, source_text
@@ -144,12 +147,19 @@ def on_post_build(config):
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     write_split_indexes(Path(config.site_dir), locales, default,
                         inline_script=bool(offline and offline.config.enabled))
+    write_search_modules(Path(config.site_dir), locales, _material_lunr_dir())
     _copy_sitemap_per_language(Path(config.site_dir), locales, default)
     _, vocabulary = _catalogue(config)
     root = _root(config)
     write_exports(Path(config.site_dir) / "contacts", contacts, vocabulary.danube_countries,
                   root / "data" / "schema" / "hsds",
                   {code: vocabulary.country_name(code, "en") for code in vocabulary.countries})
+
+
+def _material_lunr_dir() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 
 
 def _copy_sitemap_per_language(site_dir: Path, locales, default) -> None:
@@ -170,7 +180,8 @@ def _notice(kind: str, text: str, link: tuple[str, str] | None = None) -> dict:
 def on_page_context(context, page, config, nav):
     """What overrides/main.html adds around the content: the print origin block, the
     handout link, and notices in the reader's language when a page is an English fallback,
-    an unreviewed translation, or possibly outdated."""
+    a translation not yet reviewed (with a link to the English reference text), a reviewed
+    one (by whom, when), or possibly outdated."""
     root = _root(config)
     _, default = built_languages(config)
     locale = config.theme["language"]
@@ -184,22 +195,67 @@ def on_page_context(context, page, config, nav):
     if locale == project.default_locale(root):  # the language the pages are written in
         return context
     file_locale = getattr(page.file, "locale", locale)
-    invite = (vocabulary.label("translate_invite", locale),
+    invite = (vocabulary.label("translate_invite", locale), context["dcaht_language_root"] +
               page_url("contribute/index.md", config.use_directory_urls) + "#translations-of-pages")
     if file_locale != locale:
         context["dcaht_fallback_locale"] = file_locale
         context["dcaht_notices"].append(
             _notice("fallback", vocabulary.label("fallback_notice", locale), invite))
         return context
-    if page.meta.get("translation_reviewed") is False:
+    english = (vocabulary.label("english_reference", locale), _english_url(page, locale))
+    state, review = _review_state(page, root, locale)
+    if state == "unreviewed":
         context["dcaht_notices"].append(
-            _notice("unreviewed", vocabulary.label("unreviewed_notice", locale)))
+            _notice("unreviewed", vocabulary.label("unreviewed_notice", locale), english))
+    elif state == "reviewed":
+        text = vocabulary.label("reviewed_notice", locale).replace("{by}", str(review.get("by", ""))) \
+            .replace("{date}", _review_date(review.get("on"), locale))
+        context["dcaht_notices"].append(_notice("reviewed", text, english))
     recorded = page.meta.get("source_hash")
     source = default_source(Path(page.file.abs_src_path), locale)
     if recorded and source and recorded != source_hash(source_text(source)):
         context["dcaht_notices"].append(
             _notice("outdated", vocabulary.label("outdated_notice", locale), invite))
     return context
+
+
+def _english_url(page, locale: str) -> str:
+    """The same page in the default language (site-root-relative)."""
+    url = page.url
+    return url[len(locale) + 1:] if url.startswith(f"{locale}/") else url
+
+
+def _review_date(value, locale: str) -> str:
+    try:
+        return localized_date(date.fromisoformat(str(value)), locale)
+    except ValueError:
+        return str(value or "")
+
+
+def _review_state(page, root: Path, locale: str) -> tuple[str, dict]:
+    """("unreviewed" | "reviewed" | "translated" | "missing", the review record). Pages say
+    it in their front matter; generated pages take it from their data file."""
+    if "dcaht_practice" in page.meta or "dcaht_country" in page.meta:
+        status = _data_status(_source_file(page, root), root)
+        if status is None or status.missing.get(locale):
+            return "missing", {}
+        review = status.reviewed.get(locale)
+        return ("reviewed", review) if review else ("unreviewed", {})
+    reviewed = page.meta.get("translation_reviewed")
+    if reviewed is False:
+        return "unreviewed", {}
+    if isinstance(reviewed, dict):
+        return "reviewed", reviewed
+    return "translated", {}
+
+
+@lru_cache(maxsize=256)
+def _data_status_cached(path: Path, root: Path, mtime: int):
+    return file_status(path, root, project.locales(root))
+
+
+def _data_status(path: Path, root: Path):
+    return _data_status_cached(path, root, path.stat().st_mtime_ns) if path.is_file() else None
 
 
 def _provenance_note(page, config, locale: str, vocabulary) -> dict | None:

@@ -12,21 +12,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# Languages for which Material ships a lunr stemmer/stop-word file (assets/javascripts/lunr/min/).
-# Others use lunr's default pipeline: words and prefixes match, without stemming. Languages
-# in Cyrillic script use lunr's Russian support, whose trimmer keeps Cyrillic letters (the
-# default trimmer strips every non-ASCII letter); its stemming is Russian, so no stemming
-# is promised for them.
-CYRILLIC_SUPPORT = {"bg": "ru", "sr": "ru", "uk": "ru"}
-LUNR_LANGUAGES = {"ar", "da", "de", "du", "el", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",
-                  "ja", "jp", "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te",
-                  "th", "tr", "vi", "zh"}
+from .search_languages import module_name
+
+CHAPTER_BOOST = 2
 
 
 def lunr_language(locale: str) -> str:
-    if locale in LUNR_LANGUAGES or locale == "en":
-        return locale
-    return CYRILLIC_SUPPORT.get(locale, "en")
+    """The lunr language of a locale's index: our module (search_languages.py) or English."""
+    return module_name(locale) or "en"
 
 
 def language_of(location: str, locales: list[str], default: str) -> str:
@@ -47,9 +40,17 @@ def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict
             if location in seen:
                 continue
             seen.add(location)
-            docs.append({**doc, "location": location})
+            entry = {**doc, "location": location}
+            if location.startswith("guidelines/"):
+                # A reader searching a general word wants the chapters before the catalogue.
+                entry["boost"] = CHAPTER_BOOST
+            docs.append(entry)
         config = dict(index["config"])
         config["lang"] = [lunr_language(locale)]
+        if module_name(locale):
+            # Keep the module's trimmer, stop words and stemmer (Material removes the ones
+            # the pipeline setting leaves out).
+            config["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
         per_language[locale] = {"config": config, "docs": docs}
     return per_language
 

@@ -5,6 +5,8 @@ for a translation). A translation is:
 - "outdated" when the `source_hash` in its front matter differs from the hash of the
   current default-language source (the source changed after it was translated);
 - "unreviewed" when its front matter says `translation_reviewed: false`;
+- "reviewed" when it records a native speaker's review (`translation_reviewed: {by: ORG,
+  on: DATE}`, written by `dcaht translations --review`);
 - "translated" otherwise; and "missing" when there is no file.
 Generated practice stubs are not pages to translate (their text comes from data).
 No MkDocs imports: the CLI, the hooks and the status page all use this module.
@@ -23,7 +25,7 @@ import yaml
 from .stubs import STUB_FOLDERS, is_stub
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-STATES = ("source", "translated", "unreviewed", "outdated", "missing")
+STATES = ("source", "translated", "reviewed", "unreviewed", "outdated", "missing")
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -95,8 +97,11 @@ def translation_state(source: Path | None, translation: Path | None) -> str:
     recorded = meta.get("source_hash")
     if source is not None and recorded and recorded != source_hash(source_text(source)):
         return "outdated"
-    if meta.get("translation_reviewed") is False:
+    reviewed = meta.get("translation_reviewed")
+    if reviewed is False:
         return "unreviewed"
+    if isinstance(reviewed, dict) or reviewed is True:
+        return "reviewed"
     return "translated"
 
 
@@ -110,7 +115,7 @@ class StatusTable:
         if not self.rows:
             return 100
         done = sum(1 for _, states in self.rows
-                   if states[locale] in ("source", "translated", "unreviewed"))
+                   if states[locale] in ("source", "translated", "reviewed", "unreviewed"))
         return round(100 * done / len(self.rows))
 
 
@@ -156,3 +161,39 @@ def stamp(translation: Path, source: Path) -> bool:
         translation.write_text(new_text, encoding="utf-8")
         return True
     return False
+
+
+def locale_of_page(path: Path, locales: list[str]) -> str | None:
+    """'hu' for docs/x.hu.md; None for a default-language page."""
+    return _locale_of(Path(path.name), locales)[1]
+
+
+def record_page_review(translation: Path, organisation: str, day) -> None:
+    """Replace `translation_reviewed: false` by the reviewing organisation and date."""
+    text = translation.read_text(encoding="utf-8")
+    escaped = organisation.replace("\\", "\\\\").replace('"', '\\"')
+    entry = f'translation_reviewed: {{by: "{escaped}", on: "{day.isoformat()}"}}'
+    match = FRONT_MATTER.match(text)
+    if not match:
+        text = f"---\n{entry}\n---\n" + text
+    else:
+        block = match.group(1)
+        if re.search(r"^translation_reviewed:.*$", block, re.M):
+            block = re.sub(r"^translation_reviewed:.*$", lambda _: entry, block, flags=re.M)
+        else:
+            block = block + "\n" + entry
+        text = f"---\n{block}\n---\n" + text[match.end():]
+    translation.write_text(text, encoding="utf-8")
+
+
+def page_reviews(docs_dir: Path, locales: list[str]) -> dict[tuple[str, str], dict]:
+    """(page key, locale) -> {"by": ..., "on": ...} for reviewed translations."""
+    reviews = {}
+    for key, files in collect_pages(docs_dir, locales).items():
+        for locale, path in files.items():
+            if locale is None:
+                continue
+            meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
+            if isinstance(meta.get("translation_reviewed"), dict):
+                reviews[(key, locale)] = meta["translation_reviewed"]
+    return reviews

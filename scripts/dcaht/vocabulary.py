@@ -20,7 +20,6 @@ class Vocabulary:
     baltic_countries: tuple[str, ...]
     terms: dict[str, dict[str, dict[str, str]]]  # kind -> key -> locale -> label
     labels: dict[str, dict[str, str]]  # ui label key -> locale -> text
-    reviewed_locales: frozenset[str]
 
     @property
     def countries(self) -> tuple[str, ...]:
@@ -60,5 +59,4 @@ def vocabulary_from_data(vocab_data: dict, ui_data: dict) -> Vocabulary:
         baltic_countries=tuple(vocab_data["countries"]["baltic_strom"]),
         terms={kind: vocab_data[kind] for kind in VOCABULARY_KINDS},
         labels=ui_data["labels"],
-        reviewed_locales=frozenset(vocab_data.get("translations_reviewed", [])),
     )
