@@ -63,7 +63,7 @@ def file_status(path: Path, root: Path, locales: list[str]) -> DataFileStatus | 
     if doc.problems or not isinstance(doc.data, dict):
         return None
     texts = list(localized_texts(doc.data, set(locales)))
-    missing = {locale: sum(1 for t in texts if not t.get(locale)) for locale in locales}
+    missing = {locale: sum(1 for t in texts if t.get("en") and not t.get(locale)) for locale in locales}
     reviewed = doc.data.get(REVIEW_KEY) if isinstance(doc.data.get(REVIEW_KEY), dict) else {}
     return DataFileStatus(str(path.relative_to(root)), len(texts),
                           {k: v for k, v in missing.items() if v}, reviewed)
