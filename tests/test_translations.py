@@ -93,9 +93,10 @@ def test_split_index_keeps_each_language_to_itself():
     parts = split_index(index, ["en", "de", "sl"], "en")
     assert [d["location"] for d in parts["en"]["docs"]] == ["guidelines/a/"]
     assert [d["text"] for d in parts["de"]["docs"]] == ["de"]
-    assert parts["de"]["config"]["lang"] == ["de"]
-    assert parts["sl"]["config"]["lang"] == ["en"]  # Material ships no lunr file for sl
-    assert split_index(index, ["en", "bg"], "en")["bg"]["config"]["lang"] == ["ru"]  # Cyrillic trimmer
+    assert parts["de"]["config"]["lang"] == ["dcaht-de"]
+    assert parts["sl"]["config"]["lang"] == ["dcaht-sl"]  # our light stemmer (search_languages.py)
+    assert parts["en"]["config"]["lang"] == ["en"]
+    assert parts["sl"]["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
 
 
 def test_each_language_has_its_own_small_index(built_site):
@@ -110,16 +111,76 @@ def test_each_language_has_its_own_small_index(built_site):
     assert max(sizes.values()) < sum(sizes.values()) / 3
 
 
-def test_fallback_unreviewed_and_outdated_notices(built_site):
-    cs = (built_site / "cs/guidelines/mapping/index.html").read_text(encoding="utf-8")
-    assert "data-i18n-fallback" in cs
-    assert "nebyla přeložena" in cs
-    assert '<div lang="en">' in cs  # the English text is marked as English
+def test_unreviewed_notice_links_the_english_reference(built_site):
     de = (built_site / "de/guidelines/mapping/index.html").read_text(encoding="utf-8")
     assert "data-i18n-fallback" not in de
-    assert 'data-dcaht-notice="unreviewed"' in de
+    notice = de.split('data-dcaht-notice="unreviewed"', 1)[1].split("</div>", 1)[0]
+    assert 'href="../../../guidelines/mapping/" hreflang="en"' in notice
     en = (built_site / "guidelines/mapping/index.html").read_text(encoding="utf-8")
     assert "data-dcaht-notice" not in en
+
+
+def test_no_page_in_any_language_falls_back_to_english(built_site):
+    """Every page exists in every language: no fallback notice, and no data text shown in
+    English (lang="en") inside the article of a non-English page."""
+    for locale in project.locales(ROOT):
+        if locale == "en":
+            continue
+        for page in (built_site / locale).rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            assert "data-i18n-fallback" not in html, page
+            article = html.split('<article class="md-content__inner', 1)[-1].split("</article>", 1)[0]
+            assert 'lang="en"' not in article.replace('hreflang="en"', ""), page
+
+
+def test_fallback_notice_marks_the_english_text(tmp_path):
+    from conftest import run_mkdocs_build
+
+    copy = copy_project(tmp_path / "project")
+    (copy / "docs/about/privacy.cs.md").unlink()
+    result = run_mkdocs_build(copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/cs/about/privacy/index.html").read_text(encoding="utf-8")
+    assert "data-i18n-fallback" in page and "nebyla přeložena" in page
+    assert '<div lang="en">' in page  # the English text is marked as English
+
+
+def test_review_of_a_page_and_of_a_data_file(tmp_path):
+    copy = copy_project(tmp_path / "project")
+    page = "docs/about/privacy.hu.md"
+    result = run_dcaht(copy, "translations", "--review", page, "--by", "Example Association", "--on", "2027-01-15")
+    assert result.returncode == 0, result.stderr
+    assert 'translation_reviewed: {by: "Example Association", on: "2027-01-15"}' in (copy / page).read_text(encoding="utf-8")
+    data = "data/practices/baltic-strom.yml"
+    assert run_dcaht(copy, "translations", "--review", data, "--by", "Org").returncode == 2 or \
+        "--language" in run_dcaht(copy, "translations", "--review", data, "--by", "Org").stderr
+    result = run_dcaht(copy, "translations", "--review", data, "--by", "Example Association", "--language", "hu")
+    assert result.returncode == 0, result.stderr
+    assert run_dcaht(copy, "validate").returncode == 0
+    table = run_dcaht(copy, "translations").stdout
+    assert [line for line in table.splitlines() if line.startswith("about/privacy.md")][0].split()[5] == "reviewed"
+    row = [line for line in table.splitlines() if line.startswith(data)][0].split()
+    assert row[5] == "reviewed" and row[2] in ("unreviewed", "missing")
+
+
+def test_validate_warns_about_texts_missing_in_a_language(tmp_path):
+    from samples import VALID_PRACTICE
+
+    copy = copy_project(tmp_path / "project")
+    (copy / "data/practices/test-english-only.yml").write_text(VALID_PRACTICE, encoding="utf-8")
+    result = run_dcaht(copy, "validate")
+    assert result.returncode == 0, result.stderr
+    line = [x for x in result.stdout.splitlines() if x.startswith("data/practices/test-english-only.yml")][0]
+    assert "warning: texts not yet translated into" in line and "cs (5)" in line and "(translations)" in line
+
+
+def test_terminology_report_names_pages_and_terms(tmp_path):
+    copy = copy_project(tmp_path / "project")
+    page = copy / "docs/guidelines/mapping.hu.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("emberkereskedel", "xxxx"), encoding="utf-8")
+    result = run_dcaht(copy, "translations", "--terms")
+    assert result.returncode == 0
+    assert "guidelines/mapping.md: 'trafficking in human beings' → 'emberkereskedelem' not found" in result.stdout
 
 
 def test_outdated_translation_is_flagged_in_the_page(tmp_path):
@@ -144,3 +205,38 @@ def test_hreflang_alternates_are_absolute_with_site_url(tmp_path):
     page = (tmp_path / "site/de/guidelines/mapping/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" href="https://example.org/dcaht/guidelines/mapping/" hreflang="en">' in page
     assert '<link rel="alternate" href="https://example.org/dcaht/de/guidelines/mapping/" hreflang="de">' in page
+
+
+STEM_CASES = {
+    "uk": ["торгівля", "торгівлі", "торгівлею", "торгівлю"],
+    "cs": ["obchodování", "obchodováním", "obchodovani"],
+    "sk": ["obchodovanie", "obchodovania", "obchodovaním"],
+    "sl": ["trgovina", "trgovine", "trgovino", "trgovini"],
+    "hr": ["trgovanje", "trgovanja", "trgovanjem"],
+    "sr": ["трговина", "трговине", "трговином", "трговини"],
+    "bg": ["трафик", "трафика", "трафикът"],
+    "de": ["Menschenhandel", "Menschenhandels"],
+    "hu": ["emberkereskedelem", "emberkereskedelemmel"],
+    "ro": ["trafic", "traficul", "traficului"],
+}
+
+
+@pytest.mark.parametrize("locale", sorted(STEM_CASES))
+def test_a_words_forms_share_one_stem(locale):
+    from dcaht.search_languages import stem
+
+    assert len({stem(word, locale) for word in STEM_CASES[locale]}) == 1
+
+
+def test_the_search_modules_are_valid_javascript(tmp_path):
+    import shutil
+    import subprocess
+
+    from dcaht.search_languages import light_module
+
+    node = shutil.which("node")
+    assert node, "node (Node.js) is needed to check the generated JavaScript"
+    for locale in ("cs", "uk", "sr"):
+        path = tmp_path / f"{locale}.js"
+        path.write_text(light_module(locale), encoding="utf-8")
+        assert subprocess.run([node, "--check", str(path)], capture_output=True).returncode == 0
