@@ -5,8 +5,6 @@ are built. Loaded by path from mkdocs.yml (`hooks:`)."""
 from __future__ import annotations
 
 import os
-import re
-import shutil
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -148,7 +146,6 @@ def on_post_build(config):
     write_split_indexes(Path(config.site_dir), locales, default,
                         inline_script=bool(offline and offline.config.enabled))
     write_search_modules(Path(config.site_dir), locales, _material_lunr_dir())
-    _copy_sitemap_per_language(Path(config.site_dir), locales, default)
     _, vocabulary = _catalogue(config)
     root = _root(config)
     write_exports(Path(config.site_dir) / "contacts", contacts, vocabulary.danube_countries,
@@ -160,17 +157,6 @@ def _material_lunr_dir() -> Path:
     import material
 
     return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
-
-
-def _copy_sitemap_per_language(site_dir: Path, locales, default) -> None:
-    """Material's language switcher fetches <locale>/sitemap.xml to check that the page
-    exists there; i18n writes only the root one (which lists every language)."""
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        source = site_dir / name
-        if source.is_file():
-            for locale in locales:
-                if locale != default and (site_dir / locale).is_dir():
-                    shutil.copyfile(source, site_dir / locale / name)
 
 
 def _notice(kind: str, text: str, link: tuple[str, str] | None = None) -> dict:
@@ -313,21 +299,6 @@ def _handout_link(page, config, locale: str) -> dict | None:
     target = f"handouts/{locale}/{slug}.pdf"
     return {"href": get_relative_url(target, page.url),
             "text": vocabulary.label("download_handout", locale)}
-
-
-_ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[^"]+">)')
-
-
-def on_post_page(output, page, config):
-    """hreflang alternates need absolute addresses once site_url is set."""
-    if not config.site_url:
-        return output
-    page_url = urljoin(config.site_url, page.url)
-
-    def absolute(match):
-        return f'{match.group(1)}{urljoin(page_url, match.group(2))}{match.group(3)}'
-
-    return _ALTERNATE_LINK.sub(absolute, output)
 
 
 def qr_code_svg(address: str) -> str:
