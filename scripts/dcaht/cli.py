@@ -370,6 +370,25 @@ def cmd_bench(args) -> int:
     return 1 if missed else 0
 
 
+def cmd_map_shapes(args) -> int:
+    """Rewrite data/geo/danube-map.json, the practice map's country shapes.
+
+    Give the world-atlas package's countries-50m.json (Natural Earth 1:50m, public domain;
+    `npm pack world-atlas@2.0.2` and unpack it). The build never downloads shapes: it reads
+    the file this writes.
+    """
+    from .map_shapes import write_shapes
+
+    source = Path(args.topojson)
+    if not source.is_file():
+        print(f"map-shapes: {source} does not exist; give world-atlas's countries-50m.json",
+              file=sys.stderr)
+        return 2
+    size = write_shapes(source, project.find_root() / "data" / "geo" / "danube-map.json")
+    print(f"Wrote data/geo/danube-map.json ({size // 1024} KB)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -416,6 +435,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--practices", type=int, default=250)
     p.add_argument("--contacts", type=int, default=1000)
     p.add_argument("--repeat", type=int, default=2, help="runs per build; the fastest counts")
+
+    p = add("map-shapes", cmd_map_shapes)
+    p.add_argument("topojson", help="world-atlas's countries-50m.json")
 
     p = add("stale-contacts", cmd_stale_contacts)
     p.add_argument("--markdown", action="store_true", help="print a Markdown checklist")

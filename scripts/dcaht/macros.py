@@ -15,6 +15,7 @@ from dcaht.chapters import chapter_slugs
 from dcaht.contacts_view import country_summaries, international_contacts
 from dcaht.generated_pages import report_settings
 from dcaht.page_language import PageLanguage
+from dcaht.practice_map import danube_map
 from dcaht.render import render_partial
 
 
@@ -64,7 +65,11 @@ def define_env(env):
             "target_groups": [k for k in lang.vocabulary.keys("target_groups")
                               if any(k in p.target_groups for p in practices)],
         }
-        return render("practice_catalogue.html", practices=practices, used=used, lang=lang)
+        counts = {}
+        for p in practices:
+            counts[p.country] = counts.get(p.country, 0) + 1
+        return render("practice_catalogue.html", practices=practices, used=used, lang=lang,
+                      map=danube_map(root, counts))
 
     @env.macro
     def action_points():

@@ -20,6 +20,7 @@ from dcaht import project
 from dcaht.catalogue import load_catalogue
 from dcaht.data_translations import file_status
 from dcaht.exports import write_exports
+from dcaht.feeds import write_practice_feeds
 from dcaht.generated_pages import country_page, practice_page
 from dcaht.html_fixes import label_task_checkboxes
 from dcaht.problems import DataInvalid
@@ -139,14 +140,16 @@ def on_post_build(config):
     """After i18n built every language (it runs at -100): files built once for all."""
     if _i18n_building(config):
         return
-    catalogue, _ = _catalogue(config)
+    catalogue, vocabulary = _catalogue(config)
     contacts = sorted(catalogue.contacts.values(), key=lambda c: (c.country or "", c.name))
     locales, default = built_languages(config)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     write_split_indexes(Path(config.site_dir), locales, default,
                         inline_script=bool(offline and offline.config.enabled))
     write_search_modules(Path(config.site_dir), locales, _material_lunr_dir())
-    _, vocabulary = _catalogue(config)
+    write_practice_feeds(Path(config.site_dir), config.site_url or "", list(catalogue.practices.values()),
+                         locales, default, lambda loc: f"{config.site_name}: {vocabulary.label('feed_title', loc)}",
+                         config.site_name)
     root = _root(config)
     write_exports(Path(config.site_dir) / "contacts", contacts, vocabulary.danube_countries,
                   root / "data" / "schema" / "hsds",

@@ -42,10 +42,14 @@ class PageLanguage:
     def date(self, value) -> str:
         return localized_date(value, self.locale)
 
+    @property
+    def prefix(self) -> str:
+        """This language's folder under the site root ("" for the default language)."""
+        return "" if self.locale == self.default else f"{self.locale}/"
+
     def page(self, src_path: str) -> str:
         """A link from this page to the page built from docs/`src_path`, in this language."""
-        prefix = "" if self.locale == self.default else f"{self.locale}/"
-        target = prefix + page_url(src_path, self._directory_urls)
+        target = self.prefix + page_url(src_path, self._directory_urls)
         return get_relative_url(target, self._page.url) if self._page else target
 
     def asset(self, site_path: str) -> str:
