@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 import pytest
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-results"
-PAGES = ["", "guidelines/identification/", "practices/", "contacts/", "contacts/sk/", "self-assessment/"]
+PAGES = ["", "guidelines/identification/", "practices/", "contacts/", "contacts/sk/", "self-assessment/",
+         "no-such-page/"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 

@@ -81,9 +81,36 @@ def on_config(config):
         if OFFLINE_WORKER_SHIM not in polyfills:
             polyfills.append(OFFLINE_WORKER_SHIM)
     _, vocabulary = _catalogue(config)
+    _one_error_page(config)
     write_stubs(Path(config.docs_dir), catalogue.practices, vocabulary.danube_countries,
                 project.locales(root), project.default_locale(root))  # stubs follow the files, not the build
     return config
+
+
+def _one_error_page(config) -> None:
+    """Every language build writes site/404.html, so the last one (Ukrainian) would win
+    and an English reader would meet Ukrainian menus. Only the root language's build
+    writes it; the page itself speaks every language (overrides/404.html)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    if i18n.current_language in (None, i18n.default_language):
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+
+
+def on_env(env, config, files):
+    """The 404 page's text in every built language, for overrides/404.html."""
+    _, vocabulary = _catalogue(config)
+    locales, default = built_languages(config)
+    names = _language_names(_root(config))
+    env.globals["dcaht_not_found"] = [
+        {"locale": loc, "prefix": "" if loc == default else f"{loc}/", "language": names.get(loc, loc),
+         "title": vocabulary.label("not_found_title", loc), "text": vocabulary.label("not_found_text", loc),
+         "home": vocabulary.label("not_found_home", loc)}
+        for loc in locales]
+    return env
 
 
 @event_priority(0)

@@ -5,7 +5,9 @@ glossary term whose English form occurs in the English page should occur in its
 language's form in the translation. Words are compared through the same stemmer as
 search (search_languages.stem), so inflected forms count ("obchodování" in "obchodováním").
 A term counts as used when all the words of its main form (without a bracketed addition)
-occur, or when its abbreviation does. No MkDocs here.
+occur, or all the words of its bracketed form ("Mapping" in "Bestandsaufnahme (Mapping)
+der lokalen Lage"), or its abbreviation. Code (commands, YAML keys) is not prose and is
+left out on both sides. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -35,18 +37,47 @@ def _term_words(term: str, locale: str) -> set[str]:
     return _words(_main(term), locale)
 
 
+def _forms(term: str, locale: str) -> list[set[str]]:
+    forms = [_term_words(term, locale)]
+    forms += [_words(inner, locale) for inner in re.findall(r"\(([^)]*)\)", term)]
+    return [form for form in forms if form]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _matches(wanted: str, word: str) -> bool:
+    """The same stem, or stems that differ only in their last two letters: the light
+    stemmers keep a stem's inserted or dropped vowel ("mehanizem"/"mehanizmom",
+    "indikator"/"indikatorji")."""
+    if wanted == word:
+        return True
+    return len(wanted) >= 5 and _shared_prefix(wanted, word) >= len(wanted) - 2
+
+
 def _present(term: str, locale: str, words: set[str]) -> bool:
-    """Every word of the term occurs; in German also inside a compound
+    """Every word of one of the term's forms occurs; in German also inside a compound
     ("Ausbeutung" in "Arbeitsausbeutung")."""
-    wanted = _term_words(term, locale)
-    if locale in COMPOUNDING:
-        return all(any(w in word for word in words) for w in wanted)
-    return wanted <= words
+    for wanted in _forms(term, locale):
+        if locale in COMPOUNDING:
+            if all(any(w in word for word in words) for w in wanted):
+                return True
+        elif all(w in words or any(_matches(w, word) for word in words) for w in wanted):
+            return True
+    return False
 
 
 def _prose(text: str) -> str:
     """The page's readable text: no front matter, macro calls, link targets or anchors."""
     _, body = split_front_matter(text)
+    body = re.sub(r"^[ \t]*(```|~~~).*?^[ \t]*\1", " ", body, flags=re.S | re.M)
+    body = re.sub(r"`[^`\n]*`", " ", body)
     body = re.sub(r"\{\{.*?\}\}", " ", body, flags=re.S)
     body = re.sub(r"\]\([^)]*\)", "]", body)
     body = re.sub(r"\{ ?#[^}]*\}", " ", body)

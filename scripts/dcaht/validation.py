@@ -7,7 +7,8 @@ malformed e-mails or dates, dates in the future, phone numbers that `phonenumber
 impossible for the contact's country, a phone or e-mail whose page is not among the
 sources, the same number on two institutions without a note, placeholders left by
 `dcaht new-practice`, duplicate ids, markup in titles, links to non-web addresses inside
-Markdown, and any address, city or map link on a shelter or sensitive entry.
+Markdown, any address, city or map link on a shelter or sensitive entry, and a practice text that
+names a shelter together with a street address (sensitive_text.py).
 What only warns: sources last checked more than 18 months ago, and short numbers that
 `phonenumbers` thinks possible but does not list.
 Bad input never raises: every check turns it into a Problem.
@@ -27,6 +28,8 @@ from .chapters import chapter_slugs
 from .phones import is_emergency_number, parse_phone
 from .problems import Problem
 from .schemas import fill_enumerations, read_schema
+from .sensitive_text import MESSAGE as SHELTER_MESSAGE
+from .sensitive_text import reveals_shelter_location
 from .vocabulary import VOCABULARY_KINDS, Vocabulary, vocabulary_from_data
 from .yaml_source import YamlDocument, field_name, read_yaml
 
@@ -232,6 +235,18 @@ def _walk_strings(value, position=()):
             yield from _walk_strings(item, position + (index,))
 
 
+def shelter_location_problems(doc: YamlDocument, fields: tuple[str, ...], prefix=()) -> list[Problem]:
+    """No text may give away where a shelter is (sensitive_text.py)."""
+    problems = []
+    for name in fields:
+        value = doc.data.get(name) if not prefix else None
+        for position, text in _walk_strings(value, prefix + (name,)):
+            if reveals_shelter_location(text):
+                problems.append(Problem(doc.display_path, doc.line_of(position), field_name(position),
+                                        SHELTER_MESSAGE))
+    return problems
+
+
 def markdown_link_problems(doc: YamlDocument, fields: tuple[str, ...], prefix=()) -> list[Problem]:
     """Links inside Markdown text may only point to web or mail addresses."""
     problems = []
@@ -374,6 +389,8 @@ class DataValidator:
             return None
         found = title_markup_problems(doc, ("title",))
         found += markdown_link_problems(doc, ("what_was_done", "results", "needs", "summary"))
+        found += shelter_location_problems(doc, ("title", "summary", "what_was_done", "results", "needs",
+                                                 "city", "partners", "lead_organisation"))
         found += _dated_problems(doc, (), doc.data, (("sources_checked_on",), ("added_on",)),
                                  self.today)
         years = doc.data.get("years") or {}
