@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate handouts offline bench clean lint
+.PHONY: venv serve build test validate handouts offline bench clean lint
 
 # .venv is (re)created when missing or when pyproject.toml changed.
 $(BIN)/dcaht: pyproject.toml
@@ -17,9 +17,12 @@ $(BIN)/dcaht: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+venv: $(BIN)/dcaht
+
 validate: $(BIN)/dcaht
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check
+	$(BIN)/dcaht issue-form --check
 	$(BIN)/dcaht translations --check > /dev/null
 
 serve: $(BIN)/dcaht
@@ -51,6 +54,7 @@ lint: $(BIN)/dcaht
 test: $(BIN)/dcaht
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check
+	$(BIN)/dcaht issue-form --check
 	$(BIN)/dcaht translations --check > /dev/null
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest

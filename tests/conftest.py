@@ -54,10 +54,29 @@ TEST_REPOSITORY = "https://github.com/example/dcaht-guidelines"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built once, strictly, into a temporary folder."""
+    """The real project, built once, strictly, into a temporary folder. DCAHT_TEST_SITE
+    names a site already built the same way, to rerun one test while debugging (make test
+    never sets it)."""
+    reuse = os.environ.get("DCAHT_TEST_SITE")
+    if reuse:
+        return Path(reuse)
     project = copy_project(tmp_path_factory.mktemp("project"))
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(project, site, {"DCAHT_REPOSITORY_URL": TEST_REPOSITORY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def fallback_site(tmp_path_factory) -> Path:
+    """The project with two translations missing (mapping in Slovak, privacy in Czech):
+    what a reader meets while a language is incomplete. Built once for the tests that
+    need a fallback page now that every page exists in every language."""
+    project = copy_project(tmp_path_factory.mktemp("fallback-project"))
+    (project / "docs/guidelines/mapping.sk.md").unlink()
+    (project / "docs/about/privacy.cs.md").unlink()
+    site = tmp_path_factory.mktemp("fallback-site")
+    result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -89,11 +89,21 @@ def test_catalogue_lists_everything_without_javascript(browser, site_url):
 
 
 @pytest.mark.browser
-def test_contacts_filter_by_type(page, site_url):
-    page.goto(f"{site_url}/contacts/?type=ngo", wait_until="networkidle")
-    visible = page.locator(".dcaht-contact:not([hidden])")
-    assert visible.count() == page.locator('.dcaht-contact[data-type="ngo"]').count() > 0
-    assert page.locator(".dcaht-contact[hidden]").count() > 0
+def test_a_phone_reaches_its_countrys_hotline_in_two_taps(browser, site_url):
+    """The officer with a victim in front of them: the directory's first choice is the
+    country, and the country page's first screen carries a number to call."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/hu/contacts/", wait_until="networkidle")
+        page.locator('a[href="hu/"]').first.tap()
+        page.wait_for_url(f"{site_url}/hu/contacts/hu/")
+        call = page.locator(".dcaht-urgent a[href^='tel:']").first
+        assert call.is_visible()
+        box = call.bounding_box()
+        assert box and box["y"] + box["height"] <= 844, box  # on the first screen
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

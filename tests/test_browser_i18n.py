@@ -66,13 +66,18 @@ def test_language_switcher_stays_on_the_chapter(page, site_url):
 
 
 @pytest.mark.browser
-def test_fallback_notice_is_shown_in_the_readers_language(page, site_url):
+def test_fallback_notice_is_shown_in_the_readers_language(page, fallback_site, site_url):
+    from dcaht.handouts import serve
+
+    with serve(fallback_site) as fallback_url:
+        page.goto(f"{fallback_url}/sk/guidelines/mapping/", wait_until="networkidle")
+        notice = page.locator("[data-i18n-fallback]")
+        assert notice.is_visible()
+        link = notice.locator("a")
+        assert link.get_attribute("href").endswith("contribute/#translations-of-pages")
+        assert "/sk/" in link.evaluate("a => a.href")
     page.goto(f"{site_url}/sk/guidelines/mapping/", wait_until="networkidle")
-    notice = page.locator("[data-i18n-fallback]")
-    assert notice.is_visible()
-    link = notice.locator("a")
-    assert link.get_attribute("href").endswith("contribute/#translations-of-pages")
-    assert "/sk/" in link.evaluate("a => a.href")
+    assert page.locator("[data-i18n-fallback]").count() == 0
     page.goto(f"{site_url}/de/guidelines/mapping/", wait_until="networkidle")
     assert page.locator("[data-i18n-fallback]").count() == 0
 
@@ -98,11 +103,19 @@ def typed_search(page, url, query):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_dictionary_form_finds_the_languages_chapters_first(page, site_url, locale):
+def test_the_dictionary_form_finds_the_languages_pages(page, site_url, locale):
+    """Only pages in the reader's language, the chapter that defines the word first (its
+    title holds the word: Material weighs titles), chapters and practices among them."""
     prefix = "" if locale == "en" else f"{locale}/"
     results = typed_search(page, f"{site_url}/{prefix}", DICTIONARY_FORMS[locale])
-    assert results[0].startswith(f"{site_url}/{prefix}guidelines/"), results[:3]
-    assert len([r for r in results if "/guidelines/" in r]) >= 5, results
+    others = [f"{site_url}/{code}/" for code in LOCALES if code not in ("en", locale)]
+    assert not [r for r in results if any(r.startswith(o) for o in others)], results
+    assert all(r.startswith(f"{site_url}/{prefix}") for r in results), results
+    assert len(results) >= 8, results
+    chapters = [r for r in results if f"/{prefix}guidelines/" in r]
+    assert chapters and any(f"/{prefix}practices/" in r for r in results), results
+    first_chapter = min(results.index(r) for r in chapters)
+    assert first_chapter <= 2, results[:4]
 
 
 @pytest.mark.browser

@@ -42,4 +42,5 @@ def test_assured_date_comes_from_the_organisations_confirmation():
 def test_phones_and_emails_reach_the_exports():
     exported = row(sample_contact())
     assert exported["phone"] == "+43316123456" and exported["email"] == "office@example.org"
-    assert "TEL;TYPE=work,voice;VALUE=uri:tel:+43316123456" in contacts_vcard([sample_contact()])
+    # the form of RFC 6350's own example (6.4.1): TEL;VALUE=uri;PREF=1;TYPE="voice,home":tel:...
+    assert 'TEL;VALUE=uri;TYPE="voice,work":tel:+43316123456' in contacts_vcard([sample_contact()])

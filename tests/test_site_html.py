@@ -82,7 +82,7 @@ def test_navigation_sections_in_english_and_german(built_site):
     for section in ("Guidelines", "Good practices", "Contacts", "Contribute", "About"):
         assert re.search(rf">\s*{section}\s*<", en), section
     de = read(built_site, "de/index.html")
-    for section in ("Leitfaden", "Gute Praxis", "Kontakte", "Mitwirken", "Über"):
+    for section in ("Leitfaden", "Beispiele guter Praxis", "Kontakte", "Mitwirken", "Über"):
         assert re.search(rf">\s*{section}\s*<", de), section
 
 
@@ -134,13 +134,16 @@ def test_catalogue_lists_every_practice_with_filters(built_site):
 
 
 def test_contacts_show_sources_and_when_they_were_checked(built_site):
-    html = read(built_site, "contacts/index.html")
-    entries = html.count('class="dcaht-contact"')
-    assert entries >= 25
-    assert html.count('class="dcaht-checked"') == entries
-    assert html.count('class="dcaht-provenance"') == entries
-    assert 'id="international"' in html and 'id="country-at"' in html
-    de = read(built_site, "de/contacts/index.html")
+    # the directory page (Europe-wide bodies) and one page per country
+    pages = [read(built_site, "contacts/index.html")]
+    pages += [p.read_text(encoding="utf-8") for p in sorted((built_site / "contacts").glob("??/index.html"))]
+    assert len(pages) == 15
+    entries = sum(html.count('class="dcaht-contact"') for html in pages)
+    assert entries >= 90
+    assert sum(html.count('class="dcaht-checked"') for html in pages) == entries
+    assert sum(html.count('class="dcaht-provenance"') for html in pages) == entries
+    assert 'id="international"' in pages[0] and 'href="at/"' in pages[0]
+    de = read(built_site, "de/contacts/at/index.html")
     assert "Quellen geprüft" in de
 
 
@@ -170,7 +173,9 @@ def test_contacts_csv_and_vcard(built_site):
         contact = catalogue.contacts[row["id"]]
         assert row["sources_checked_on"] == contact.sources_checked_on.isoformat()
         assert row["assured_date"] == (contact.confirmed.on.isoformat() if contact.confirmed else "")
-    assert all(row["website"].startswith("http") and row["sources"] for row in rows)
+    # a website is optional (a hotline may have none); a source never is
+    assert all(row["website"].startswith("http") or not row["website"] for row in rows)
+    assert all(row["sources"] for row in rows)
     vcf = read(built_site, "contacts/dcaht-contacts.vcf")
     assert vcf.count("BEGIN:VCARD") == len(rows) == vcf.count("END:VCARD")
     assert "VERSION:4.0" in vcf

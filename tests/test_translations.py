@@ -4,6 +4,7 @@ the notices a reader sees."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import ROOT, copy_project, run_dcaht
@@ -130,17 +131,13 @@ def test_no_page_in_any_language_falls_back_to_english(built_site):
             html = page.read_text(encoding="utf-8")
             assert "data-i18n-fallback" not in html, page
             article = html.split('<article class="md-content__inner', 1)[-1].split("</article>", 1)[0]
+            # the status page's column headings name each language in that language
+            article = re.sub(r'<th scope="col" lang="[a-z]+">', "<th>", article)
             assert 'lang="en"' not in article.replace('hreflang="en"', ""), page
 
 
-def test_fallback_notice_marks_the_english_text(tmp_path):
-    from conftest import run_mkdocs_build
-
-    copy = copy_project(tmp_path / "project")
-    (copy / "docs/about/privacy.cs.md").unlink()
-    result = run_mkdocs_build(copy, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "site/cs/about/privacy/index.html").read_text(encoding="utf-8")
+def test_fallback_notice_marks_the_english_text(fallback_site):
+    page = (fallback_site / "cs/about/privacy/index.html").read_text(encoding="utf-8")
     assert "data-i18n-fallback" in page and "nebyla přeložena" in page
     assert '<div lang="en">' in page  # the English text is marked as English
 

@@ -389,6 +389,85 @@ def cmd_map_shapes(args) -> int:
     return 0
 
 
+def _english_form(root):
+    from .catalogue import validate_project
+    from .practice_form import form_language
+
+    result = validate_project(root)
+    if result.vocabulary is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        return None
+    return form_language(root, result.vocabulary, project.default_locale(root), project.default_locale(root))
+
+
+def cmd_issue_form(args) -> int:
+    """Write the "Propose a good practice" issue form from the practice schema.
+
+    .github/ISSUE_TEMPLATE/propose-practice.yml asks the fields of
+    data/schema/practice.schema.json with the English labels of data/ui.yml (pf_*), the
+    same ones the site's form uses. --check: exit 1 when the file is stale (CI runs it).
+    """
+    from .issue_form import TEMPLATE, issue_template
+    from .practice_form import form_fields
+    from .schemas import read_schema
+
+    root = project.find_root()
+    language = _english_form(root)
+    if language is None:
+        return 1
+    text = issue_template(form_fields(read_schema(root, "practice")), *language)
+    path = root / TEMPLATE
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if args.check:
+        if current != text:
+            print(f"{TEMPLATE} is stale: run `dcaht issue-form`", file=sys.stderr)
+            return 1
+        print(f"{TEMPLATE} matches the practice schema.")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {TEMPLATE}.")
+    return 0
+
+
+def cmd_from_issue(args) -> int:
+    """Turn a "Propose a good practice" issue into data/practices/<id>.yml.
+
+    BODY_FILE holds the issue's body exactly as GitHub wrote it (the workflow writes it to
+    a file: an issue's text never goes into a shell command). When every check passes
+    (the same as `dcaht validate`), writes the file and exits 0; otherwise writes nothing,
+    prints the problems by form field and exits 1. --report FILE also writes the message
+    as Markdown for a comment on the issue.
+    """
+    from datetime import date as _date
+
+    from .issue_form import from_issue
+
+    root = project.find_root()
+    try:
+        body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        print(f"{args.body_file}: cannot read the issue body: {error.strerror}", file=sys.stderr)
+        return 2
+    language = _english_form(root)
+    if language is None:
+        return 2
+    today = _date.fromisoformat(args.today) if args.today else _date.today()
+    result = from_issue(root, body, today, *language)
+    display = str(result.path.relative_to(root)) if result.path else None
+    report = result.report(display)
+    if args.report:
+        Path(args.report).write_text(report + "\n", encoding="utf-8")
+    if result.ok:
+        print(f"Wrote {display}.")
+        if args.id_file:
+            Path(args.id_file).write_text(result.path.stem + "\n", encoding="utf-8")
+        return 0
+    for label, message in result.problems:
+        print(f"{label}: {message}", file=sys.stderr)
+    return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -438,6 +517,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("map-shapes", cmd_map_shapes)
     p.add_argument("topojson", help="world-atlas's countries-50m.json")
+
+    p = add("issue-form", cmd_issue_form)
+    p.add_argument("--check", action="store_true", help="only report a stale issue form")
+
+    p = add("from-issue", cmd_from_issue)
+    p.add_argument("body_file", metavar="BODY_FILE", help="the issue's body (Markdown), as GitHub wrote it")
+    p.add_argument("--report", metavar="FILE", help="also write the result as Markdown for an issue comment")
+    p.add_argument("--id-file", metavar="FILE", help="write the new practice's id here when it passes")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the date for added_on (default: today)")
 
     p = add("stale-contacts", cmd_stale_contacts)
     p.add_argument("--markdown", action="store_true", help="print a Markdown checklist")

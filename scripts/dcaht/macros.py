@@ -107,6 +107,22 @@ def define_env(env):
                       data=page_data(catalogue, lang, numbers), version=FORMAT_VERSION)
 
     @env.macro
+    def practice_form():
+        """Propose a good practice: the schema's fields in the page's language (practice_form.py)."""
+        from dcaht.practice_form import form_fields, form_language
+        from dcaht.practice_form import page_data as form_data
+        from dcaht.schemas import read_schema
+
+        _, lang = context()
+        default = project.default_locale(root)
+        label, option_label = form_language(root, lang.vocabulary, lang.locale, default)
+        settings = env.conf["extra"].get("dcaht", {})
+        data = form_data(form_fields(read_schema(root, "practice")), label, option_label, lang.locale, default,
+                         lambda code: lang.vocabulary.language_name(code, lang.locale),
+                         report_settings(env.conf).get("repository") or "", settings.get("editors_email") or "")
+        return render("practice_form.html", data=data, lang=lang)
+
+    @env.macro
     def related_practices():
         """The practices that name this chapter in their `chapters` field."""
         catalogue, lang = context()

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .sensitive_text import MESSAGE as SHELTER_MESSAGE
 from .sensitive_text import javascript_patterns
 from .validation import PLACEHOLDER, SLUG
 
@@ -30,7 +29,7 @@ MAX_TEXT = 20_000
 MAX_LINE = 300
 # Characters that never belong in a data file: control characters (but tab and newline),
 # and the line separators YAML 1.1 folds (NEL, LS, PS) and the byte-order mark.
-_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]")
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,16 @@ class FormField:
     @property
     def leaf(self) -> str:
         return self.name.rsplit(".", 1)[-1]
+
+
+# Query parameters GitHub reads itself on /issues/new: a form field may not be called so.
+GITHUB_RESERVED = {"title", "body", "labels", "template", "assignees", "milestone", "projects", "type"}
+
+
+def issue_id(f: FormField) -> str:
+    """The field's id in the GitHub issue form (and the query parameter that fills it)."""
+    name = f.name.replace(".", "_")
+    return f"practice_{name}" if name in GITHUB_RESERVED else name
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -145,9 +154,17 @@ def _text(value: str, indent: str) -> str:
 
 
 def _scalar(f: FormField, value) -> str:
-    if f.kind in ("year", "select", "date"):
-        return str(value)  # validated shapes: a number, a code, YYYY-MM-DD
-    return _quoted(value)
+    """Plain only where the value's shape is known safe: a number, an allowed code, a
+    date; anything else is quoted (and then refused by validation, never run)."""
+    if f.kind == "year" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if f.kind == "select" and value in f.options:
+        return str(value)
+    if isinstance(value, date):
+        value = value.isoformat()  # as yaml.safe_load gives a plain date back
+    if f.kind == "date" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return _quoted(str(value))
 
 
 def practice_yaml(data: dict, fields: list[FormField], comment: str = "") -> str:
@@ -177,6 +194,13 @@ def practice_yaml(data: dict, fields: list[FormField], comment: str = "") -> str
                 lines.append("  - " + "\n    ".join(parts))
         else:
             lines.append(f"{f.name}: {_scalar(f, value)}")
+    # what a tool sets (added_on: a YYYY-MM-DD date it wrote itself)
+    known = {f.name for f in fields}
+    for key, value in data.items():
+        if key not in known and re.fullmatch(r"[a-z_]+", key):
+            value = value.isoformat() if isinstance(value, date) else value
+            plain = isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+            lines.append(f"{key}: {value if plain else _quoted(str(value))}")
     return "\n".join(lines) + "\n"
 
 
@@ -185,8 +209,8 @@ def practice_yaml(data: dict, fields: list[FormField], comment: str = "") -> str
 MESSAGES = ("pf_msg_required", "pf_msg_line", "pf_msg_url", "pf_msg_email", "pf_msg_phone",
             "pf_msg_date", "pf_msg_future", "pf_msg_partial_date", "pf_msg_year", "pf_msg_end_before_start",
             "pf_msg_choose", "pf_msg_placeholder", "pf_msg_slug", "pf_msg_title_markup", "pf_msg_link",
-            "pf_msg_too_long", "pf_msg_source_needs_both", "pf_msg_group_needs")
-UI = ("pf_english", "pf_in_language", "pf_required_mark", "pf_required_note", "pf_add_source",
+            "pf_msg_too_long", "pf_msg_source_needs_both", "pf_msg_group_needs", "pf_msg_shelter")
+UI = ("pf_in_language", "pf_required_mark", "pf_required_note", "pf_add_source",
       "pf_remove_source", "pf_source_n", "pf_check", "pf_problems", "pf_valid", "pf_result", "pf_result_help",
       "pf_send_title", "pf_send_pr", "pf_send_pr_help", "pf_send_pr_long", "pf_send_issue",
       "pf_send_issue_help", "pf_download", "pf_send_email", "pf_send_email_help", "pf_copy", "pf_copied",
@@ -207,21 +231,14 @@ def page_data(fields: list[FormField], label, option_label, locale: str, default
     `option_label(field, value)` an allowed value's name, `language_name(code)` a language."""
 
     def describe(f: FormField) -> dict:
-        entry = {"name": f.name, "leaf": f.leaf, "kind": f.kind, "required": f.required,
-                 "label": label(f.key), "help": label(f.key + "_help")}
-        for attr in ("multilingual", "multiline", "markdown", "plain_title"):
-            if getattr(f, attr):
-                entry[attr] = True
-        for attr in ("pattern", "minimum", "maximum"):
-            if getattr(f, attr) is not None:
-                entry[attr] = getattr(f, attr)
-        if f.min_items:
-            entry["minItems"] = f.min_items
-        if f.options:
-            entry["options"] = [{"value": v, "label": option_label(f, v)} for v in f.options]
-        if f.children:
-            entry["children"] = [describe(c) for c in f.children]
-        return entry
+        # every key present (the partial runs with StrictUndefined)
+        return {"name": f.name, "leaf": f.leaf, "kind": f.kind, "required": f.required, "issueId": issue_id(f),
+                "label": label(f.key), "help": label(f.key + "_help"),
+                "multilingual": f.multilingual, "multiline": f.multiline, "markdown": f.markdown,
+                "plain_title": f.plain_title, "pattern": f.pattern, "minimum": f.minimum,
+                "maximum": f.maximum, "minItems": f.min_items,
+                "options": [{"value": v, "label": option_label(f, v)} for v in f.options],
+                "children": [describe(c) for c in f.children]}
 
     languages = [default] + ([locale] if locale != default else [])
     return {
@@ -240,9 +257,30 @@ def page_data(fields: list[FormField], label, option_label, locale: str, default
         "editorsEmail": editors_email,
         "today": None,  # the browser's date, so a page built yesterday offers today
         "labels": {key: label(key) for key in (*MESSAGES, *UI)},
-        "shelterMessage": label("pf_msg_shelter") if label("pf_msg_shelter") else SHELTER_MESSAGE,
     }
 
 
 def today_iso() -> str:
     return date.today().isoformat()
+
+
+def form_language(root, vocabulary, locale: str, default: str):
+    """(label, option_label) for one language: UI texts from data/ui.yml, allowed values'
+    names from the vocabularies, Babel's country names and the chapters' own titles."""
+    from .chapters import chapter_slugs, chapter_title
+
+    docs = root / "docs"
+    slugs = chapter_slugs(docs)
+
+    def label(key: str) -> str:
+        return vocabulary.label(key, locale) if key in vocabulary.labels else ""
+
+    def option_label(f: FormField, value: str) -> str:
+        if f.options_from == "countries":
+            return vocabulary.country_name(value, locale)
+        if f.options_from == "chapters":
+            title, _ = chapter_title(docs, value, locale, default)
+            return f"{slugs.index(value) + 1}. {title}" if value in slugs else value
+        return vocabulary.term(f.options_from, value, locale)
+
+    return label, option_label

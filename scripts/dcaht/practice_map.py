@@ -23,6 +23,13 @@ class DanubeMap:
     view_box: str
     countries: tuple[MapCountry, ...]
     neighbours: tuple[str, ...]  # path data, drawn as context
+    elsewhere: tuple[MapCountry, ...] = ()  # practices in countries not drawn (Baltic STROM states)
+
+    @property
+    def listed(self) -> list[MapCountry]:
+        """Every country with practices, most first: the map's text alternative."""
+        return sorted([c for c in self.countries + self.elsewhere if c.count],
+                      key=lambda c: (-c.count, c.code))
 
 
 @lru_cache(maxsize=4)
@@ -35,5 +42,7 @@ def danube_map(root: Path, counts: dict[str, int]) -> DanubeMap:
     shapes = _shapes(path, path.stat().st_mtime_ns)
     countries = tuple(MapCountry(code, shape["path"], tuple(shape["label"]), counts.get(code, 0))
                       for code, shape in shapes["countries"].items())
+    elsewhere = tuple(MapCountry(code, "", (0.0, 0.0), count) for code, count in sorted(counts.items())
+                      if code not in shapes["countries"] and count)
     return DanubeMap(" ".join(str(v) for v in shapes["viewBox"]), countries,
-                     tuple(n["path"] for n in shapes["neighbours"].values()))
+                     tuple(n["path"] for n in shapes["neighbours"].values()), elsewhere)

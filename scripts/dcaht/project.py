@@ -84,7 +84,7 @@ def complete_languages(root: Path | None = None) -> list[str]:
 
 
 # What a copy of the project needs to build (tests and the benchmark build copies).
-SOURCES = ["mkdocs.yml", "data", "docs", "overrides", "scripts", "CONTRIBUTING.md"]
+SOURCES = ["mkdocs.yml", "data", "docs", "overrides", "scripts", "CONTRIBUTING.md", ".github"]
 
 
 def copy_sources(root: Path, target: Path) -> Path:

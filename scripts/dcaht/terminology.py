@@ -37,34 +37,42 @@ def _term_words(term: str, locale: str) -> set[str]:
     return _words(_main(term), locale)
 
 
-def _forms(term: str, locale: str) -> list[set[str]]:
+def _forms(term: str, locale: str, qualified: bool = False) -> list[set[str]]:
+    """The term's main form and its bracketed forms; when the English term carries a
+    bracketed qualifier ("mapping (of the local situation)"), the main form's longest word
+    too ("Bestandsaufnahme"), as the English page may use the short form alone."""
     forms = [_term_words(term, locale)]
     forms += [_words(inner, locale) for inner in re.findall(r"\(([^)]*)\)", term)]
+    if qualified:
+        words = WORD.findall(_main(term))
+        if words:
+            forms.append(_words(max(words, key=len), locale))
     return [form for form in forms if form]
 
 
-def _shared_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+VOWELS = set("aeiouyáéíóöőúüűěůăâîаеиоуъюяєіїэы")
 
 
 def _matches(wanted: str, word: str) -> bool:
-    """The same stem, or stems that differ only in their last two letters: the light
-    stemmers keep a stem's inserted or dropped vowel ("mehanizem"/"mehanizmom",
-    "indikator"/"indikatorji")."""
+    """The same stem, or stems the light stemmers leave apart: up to two more letters
+    ("indikator"/"indikatorj"), or one vowel dropped near the end ("mehanizem"/"mehanizm",
+    "механизам"/"механизм")."""
     if wanted == word:
         return True
-    return len(wanted) >= 5 and _shared_prefix(wanted, word) >= len(wanted) - 2
+    if len(wanted) < 5:
+        return False
+    if word.startswith(wanted) and len(word) - len(wanted) <= 2:
+        return True
+    for k in range(max(1, len(wanted) - 3), len(wanted)):
+        if wanted[k] in VOWELS and word.startswith(wanted[:k] + wanted[k + 1:]):
+            return True
+    return False
 
 
-def _present(term: str, locale: str, words: set[str]) -> bool:
+def _present(term: str, locale: str, words: set[str], qualified: bool = False) -> bool:
     """Every word of one of the term's forms occurs; in German also inside a compound
     ("Ausbeutung" in "Arbeitsausbeutung")."""
-    for wanted in _forms(term, locale):
+    for wanted in _forms(term, locale, qualified):
         if locale in COMPOUNDING:
             if all(any(w in word for word in words) for w in wanted):
                 return True
@@ -113,7 +121,7 @@ def missing_terms(root: Path, locales: list[str], default: str) -> dict[str, lis
                 if not re.search(rf"\b{re.escape(_main(term_en).lower())}", english_lower):
                     continue
                 abbreviation = term.get("abbreviation")
-                if _present(localized, locale, words) or (abbreviation and abbreviation in text):
+                if _present(localized, locale, words, qualified="(" in term_en) or (abbreviation and abbreviation in text):
                     continue
                 report.setdefault(locale, []).append((key, term_en, localized))
     return report
