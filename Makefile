@@ -3,23 +3,43 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The build engine: MkDocs 1.6, or its maintained fork (make build ENGINE=properdocs).
+ENGINE ?= mkdocs
+# The Python version is stated once, in pyproject.toml (requires-python = ">=3.11").
+REQUIRES_PYTHON := $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)"/\1/p' pyproject.toml)
+PIP_TOOLS := pip-tools==7.6.2
 # The fast preview builds one language: make serve LANG=de. Only a LANG given on the
 # command line counts: the environment's LANG is the system locale (en_US.UTF-8...).
 PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv serve build test validate handouts offline bench clean lint
+.PHONY: venv serve build test validate handouts offline bench clean lint lock python-version
 
-# .venv is (re)created when missing or when pyproject.toml changed.
-$(BIN)/dcaht: pyproject.toml
+python-version:
+	@$(PYTHON) -c 'import sys; want = tuple(int(p) for p in "$(REQUIRES_PYTHON)".split(".")); sys.exit(sys.version_info[:len(want)] < want)' 2>/dev/null || { \
+	  echo "make: this project needs Python $(REQUIRES_PYTHON) or newer (requires-python in pyproject.toml);"; \
+	  echo "      '$(PYTHON)' is $$($(PYTHON) -c 'import platform; print("Python", platform.python_version())' 2>/dev/null || echo "not found"). Install a newer Python and run e.g. make test PYTHON=python3.12"; \
+	  exit 1; }
+
+# .venv is (re)created when missing, and brought to requirements.lock (exact versions,
+# checked hashes) when the lock or pyproject.toml changed.
+$(BIN)/dcaht: pyproject.toml requirements.lock | python-version
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
+
+# Refresh requirements.lock from pyproject.toml's ranges (UPGRADE=1: newest allowed versions).
+lock: $(BIN)/dcaht
+	$(BIN)/python -m pip install --quiet $(PIP_TOOLS)
+	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) --output-file requirements.lock pyproject.toml
+	$(BIN)/dcaht lock --stamp
 
 venv: $(BIN)/dcaht
 
 validate: $(BIN)/dcaht
+	$(BIN)/dcaht lock --check
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check
 	$(BIN)/dcaht issue-form --check
@@ -27,10 +47,10 @@ validate: $(BIN)/dcaht
 
 serve: $(BIN)/dcaht
 	$(BIN)/dcaht validate
-	$(if $(PREVIEW_LANG),BUILD_ONLY_LOCALE=$(PREVIEW_LANG)) $(BIN)/mkdocs serve --livereload --strict -a 127.0.0.1:8000
+	$(if $(PREVIEW_LANG),BUILD_ONLY_LOCALE=$(PREVIEW_LANG)) $(BIN)/$(ENGINE) serve --livereload --strict -a 127.0.0.1:8000
 
 build: validate
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/$(ENGINE) build --strict --clean --site-dir site
 
 # Handouts carry their online address: SITE_URL is where the site is published.
 handouts: validate
@@ -52,6 +72,7 @@ lint: $(BIN)/dcaht
 	$(BIN)/ruff check scripts tests
 
 test: $(BIN)/dcaht
+	$(BIN)/dcaht lock --check
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check
 	$(BIN)/dcaht issue-form --check

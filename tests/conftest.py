@@ -32,11 +32,11 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
-def run_mkdocs_build(project: Path, site: Path, extra_env: dict | None = None):
+def run_mkdocs_build(project: Path, site: Path, extra_env: dict | None = None, engine: str = "mkdocs"):
     env = {key: value for key, value in os.environ.items() if key != "BUILD_ONLY_LOCALE"}
     env.update({"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -64,6 +64,8 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(project, site, {"DCAHT_REPOSITORY_URL": TEST_REPOSITORY})
     assert result.returncode == 0, result.stdout + result.stderr
+    # the engine comparison (test_engines.py) reads the build's warnings
+    (site.parent / f"{site.name}.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
 
 

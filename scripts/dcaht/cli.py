@@ -468,6 +468,29 @@ def cmd_from_issue(args) -> int:
     return 1
 
 
+def cmd_lock(args) -> int:
+    """Check or stamp requirements.lock (the exact versions and hashes `make` installs).
+
+    --check: exit 1 when pyproject.toml's dependency ranges changed since the lock was made,
+    when a direct dependency is missing from it or outside its range, or an entry has no
+    hash. --stamp: head the lock with the digest of pyproject.toml's ranges (`make lock`
+    runs it after pip-compile).
+    """
+    from .lockfile import LOCK, problems, stamp
+
+    root = project.find_root()
+    if args.stamp:
+        stamp(root)
+        print(f"Stamped {LOCK}.")
+        return 0
+    found = problems(root)
+    for problem in found:
+        print(problem, file=sys.stderr)
+    if not found:
+        print(f"{LOCK} matches pyproject.toml.")
+    return 1 if found else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -517,6 +540,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("map-shapes", cmd_map_shapes)
     p.add_argument("topojson", help="world-atlas's countries-50m.json")
+
+    p = add("lock", cmd_lock)
+    p.add_argument("--check", action="store_true", help="fail when the lock does not match pyproject.toml")
+    p.add_argument("--stamp", action="store_true", help="record pyproject.toml's ranges in the lock's header")
 
     p = add("issue-form", cmd_issue_form)
     p.add_argument("--check", action="store_true", help="only report a stale issue form")

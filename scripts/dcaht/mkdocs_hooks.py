@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from dcaht import project
 from dcaht.catalogue import load_catalogue
+from dcaht.csp import with_policy
 from dcaht.data_translations import file_status
 from dcaht.exports import write_exports
 from dcaht.feeds import write_practice_feeds
@@ -335,3 +336,16 @@ def qr_code_svg(address: str) -> str:
     """An inline SVG QR code of the page's address, for handouts."""
     return segno.make(address, error="m").svg_inline(
         scale=3, border=2, title=address, dark="#000", light="#fff")
+
+
+@event_priority(-1000)
+def on_post_page(output, page, config):
+    """Last of all changes to a page: its Content-Security-Policy, with the hashes of the
+    inline scripts it ends up with (csp.py)."""
+    return with_policy(output)
+
+
+@event_priority(-1000)
+def on_post_template(output_content, template_name, config):
+    """The 404 page (a theme template, not a page) gets its policy too."""
+    return with_policy(output_content) if template_name.endswith(".html") else output_content

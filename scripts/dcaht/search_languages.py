@@ -73,7 +73,8 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=16)
 def _folded_endings(locale: str) -> tuple[str, ...]:
-    return tuple(sorted({fold(e) for e in LIGHT_ENDINGS[locale]}, key=len, reverse=True))
+    # longest first; equal lengths alphabetically, so the module is the same in every build
+    return tuple(sorted({fold(e) for e in LIGHT_ENDINGS[locale]}, key=lambda e: (-len(e), e)))
 
 
 @lru_cache(maxsize=16)
