@@ -8,7 +8,6 @@ import re
 
 import pytest
 from conftest import ROOT
-
 from dcaht import project
 from dcaht.csp import inline_script_hashes
 

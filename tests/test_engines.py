@@ -8,7 +8,6 @@ import os
 
 import pytest
 from conftest import ROOT, TEST_REPOSITORY, copy_project, run_mkdocs_build
-
 from dcaht.engine_compare import compare_sites
 
 # The MkDocs glue: hooks, macros, and the page objects they read. Everything else in

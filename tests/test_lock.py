@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 from conftest import ROOT
-
 from dcaht.lockfile import LOCK, pins, problems, requirements
 
 
