@@ -29,6 +29,12 @@ $(BIN)/dcaht: pyproject.toml requirements.lock | python-version
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
+# The external checkers (Nu Html Checker, pa11y, Lighthouse) from package-lock.json; they
+# use Debian's Chromium and the machine's Java, and download nothing else (.puppeteerrc.cjs).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 # Refresh requirements.lock from pyproject.toml's ranges (UPGRADE=1: newest allowed versions).
 lock: $(BIN)/dcaht
 	$(BIN)/python -m pip install --quiet $(PIP_TOOLS)
@@ -45,12 +51,23 @@ validate: $(BIN)/dcaht
 	$(BIN)/dcaht issue-form --check
 	$(BIN)/dcaht translations --check > /dev/null
 
+# make serve: every language (slow to rebuild at Danube scale); make serve LANG=de: one
+# language at the root, rebuilding only what a saved file changes (about a second).
 serve: $(BIN)/dcaht
 	$(BIN)/dcaht validate
-	$(if $(PREVIEW_LANG),BUILD_ONLY_LOCALE=$(PREVIEW_LANG)) $(BIN)/$(ENGINE) serve --livereload --strict -a 127.0.0.1:8000
+ifeq ($(PREVIEW_LANG),)
+	@echo "make serve: building all $$($(BIN)/python -c 'import dcaht.project as p; print(len(p.locales(p.find_root())))') languages; every save rebuilds them all."
+	@echo "            For a quick preview of one language (about a second per save): make serve LANG=de"
+	$(BIN)/$(ENGINE) serve --livereload --strict -a 127.0.0.1:8000
+else
+	@echo "make serve LANG=$(PREVIEW_LANG): one language at http://127.0.0.1:8000/, rebuilding only the pages a saved file changes."
+	BUILD_ONLY_LOCALE=$(PREVIEW_LANG) $(BIN)/$(ENGINE) serve --livereload --dirty --strict -a 127.0.0.1:8000
+endif
 
+# One strict build process per group of languages, merged (the same files as one
+# sequential `mkdocs build --strict`; scripts/dcaht/parallel_build.py).
 build: validate
-	$(BIN)/$(ENGINE) build --strict --clean --site-dir site
+	$(BIN)/dcaht build --site-dir site --engine $(ENGINE)
 
 # Handouts carry their online address: SITE_URL is where the site is published.
 handouts: validate
@@ -71,7 +88,7 @@ bench: $(BIN)/dcaht
 lint: $(BIN)/dcaht
 	$(BIN)/ruff check scripts tests
 
-test: $(BIN)/dcaht
+test: $(BIN)/dcaht node_modules/.installed
 	$(BIN)/dcaht lock --check
 	$(BIN)/dcaht validate
 	$(BIN)/dcaht schemas --check

@@ -159,6 +159,45 @@ def _in_scope(path: Path, only: set[Path] | None) -> bool:
     return only is None or path.resolve() in only
 
 
+# Per-file results of the data checks, for `mkdocs serve`: a contributor saves one file,
+# and only that file is read and checked again. A result is reused only
+# for the same file state (time, size) under the same rules (vocabularies, labels,
+# schemas, languages, chapters, today's date).
+_file_results: dict[tuple[str, str], tuple[tuple, object, list[Problem]]] = {}
+
+
+def _rules_key(root: Path, today: date | None) -> tuple:
+    from .chapters import chapter_slugs
+
+    rule_files = [root / "mkdocs.yml", root / "data" / "vocabularies.yml", root / "data" / "ui.yml",
+                  *sorted((root / "data" / "schema").glob("*.json"))]
+    stamps = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in rule_files if f.is_file())
+    return stamps, tuple(chapter_slugs(root / "docs")), today or date.today()
+
+
+def _checked(checker: DataValidator, kind: str, path: Path, rules: tuple):
+    stat = path.stat()
+    state = (stat.st_mtime_ns, stat.st_size, rules)
+    cached = _file_results.get((kind, str(path)))
+    if cached is not None and cached[0] == state:
+        checker.problems.extend(cached[2])
+        return cached[1]
+    before = len(checker.problems)
+    doc = getattr(checker, f"check_{kind}")(path)
+    _file_results[(kind, str(path))] = (state, doc, checker.problems[before:])
+    return doc
+
+
+def parsed(path: Path):
+    """The document validation read for this file, if the file has not changed since
+    (the translation status reads the same files again otherwise)."""
+    stat = path.stat()
+    for (_kind, name), (state, doc, _) in _file_results.items():
+        if name == str(path) and doc is not None and state[:2] == (stat.st_mtime_ns, stat.st_size):
+            return doc
+    return None
+
+
 def validate_project(root: Path, only: list[Path] | None = None,
                      today: date | None = None) -> LoadResult:
     """Validate every data file (cross-file checks need them all); when `only` is given,
@@ -166,19 +205,26 @@ def validate_project(root: Path, only: list[Path] | None = None,
     root = root.resolve()
     checker = DataValidator(root, project.locales(root), today)
     catalogue = Catalogue()
-    vocabulary = checker.read_vocabulary()
+    rules = _rules_key(root, today)
+    cached = _file_results.get(("vocabulary", str(root)))
+    if cached is not None and cached[0] == rules:
+        vocabulary = checker.vocabulary = cached[1]
+        checker.problems.extend(cached[2])
+    else:
+        vocabulary = checker.read_vocabulary()
+        _file_results[("vocabulary", str(root))] = (rules, vocabulary, list(checker.problems))
     if vocabulary is None:
         return LoadResult(catalogue, None, checker.problems)
 
     for path in practice_files(root):
-        doc = checker.check_practice(path)
+        doc = _checked(checker, "practice", path, rules)
         if doc is not None:
             catalogue.practices[path.stem] = _practice(doc)
 
     first_seen: dict[str, tuple[str, int]] = {}
     numbers_seen: dict[str, tuple[str, str, int]] = {}
     for path in contact_files(root):
-        doc = checker.check_contacts(path)
+        doc = _checked(checker, "contacts", path, rules)
         if doc is None:
             continue
         for index, entry in enumerate(doc.data["contacts"]):
@@ -195,7 +241,7 @@ def validate_project(root: Path, only: list[Path] | None = None,
             checker.problems += _repeated_numbers(doc, index, catalogue.contacts[entry["id"]],
                                                   entry, numbers_seen)
 
-    glossary_doc = checker.check_glossary(root / "data" / "glossary.yml")
+    glossary_doc = _checked(checker, "glossary", root / "data" / "glossary.yml", rules)
     if glossary_doc is not None:
         catalogue.glossary = [
             GlossaryTerm(t["id"], t.get("abbreviation"), _localized(t["term"]),
@@ -203,14 +249,14 @@ def validate_project(root: Path, only: list[Path] | None = None,
                          _source(t["source"]) if t.get("source") else None)
             for t in glossary_doc.data["terms"]
         ]
-    indicators_doc = checker.check_indicators(root / "data" / "indicators.yml")
+    indicators_doc = _checked(checker, "indicators", root / "data" / "indicators.yml", rules)
     if indicators_doc is not None:
         for g in indicators_doc.data["groups"]:
             catalogue.indicator_groups[g["id"]] = IndicatorGroup(
                 g["id"], _localized(g["title"]), _localized(g.get("intro")),
                 tuple(Localized(dict(i)) for i in g["indicators"]), _sources(g["sources"]))
 
-    action_doc = checker.check_action_points(root / "data" / "action_points.yml")
+    action_doc = _checked(checker, "action_points", root / "data" / "action_points.yml", rules)
     if action_doc is not None:
         for phase in action_doc.data["phases"]:
             catalogue.action_phases[phase["id"]] = ActionPhase(
@@ -224,7 +270,7 @@ def validate_project(root: Path, only: list[Path] | None = None,
                 date.fromisoformat(retired["on"]) if retired else None,
                 _localized(retired.get("reason")))
 
-    emergency_doc = checker.check_emergency(root / "data" / "emergency.yml")
+    emergency_doc = _checked(checker, "emergency", root / "data" / "emergency.yml", rules)
     if emergency_doc is not None:
         for code, info in emergency_doc.data["countries"].items():
             catalogue.emergency[code] = EmergencyInfo(

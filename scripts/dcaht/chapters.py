@@ -12,9 +12,28 @@ from pathlib import Path
 
 from .translations import split_front_matter
 
+# During a build the chapters do not change: the hooks take one reading per build
+# (`snapshot`), and every page asks that instead of reading the folder again (it was a
+# fifth of a Danube-scale build). Outside a build (the dcaht tool, tests) each call reads.
+_snapshots: dict[Path, list[str]] = {}
+
+
+def snapshot(docs_dir: Path) -> list[str]:
+    """Read the chapters now and answer from this reading until the next snapshot."""
+    _snapshots.pop(docs_dir, None)
+    _snapshots[docs_dir] = _read_slugs(docs_dir)
+    return _snapshots[docs_dir]
+
 
 def chapter_slugs(docs_dir: Path) -> list[str]:
     """Chapter file names (without .md) in their order."""
+    taken = _snapshots.get(docs_dir)
+    if taken is not None:
+        return list(taken)
+    return _read_slugs(docs_dir)
+
+
+def _read_slugs(docs_dir: Path) -> list[str]:
     guidelines = docs_dir / "guidelines"
     if not guidelines.is_dir():
         return []

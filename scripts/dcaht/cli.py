@@ -299,14 +299,18 @@ def _terms_report(root: Path, locales, default) -> int:
 
 
 def cmd_handouts(args) -> int:
-    """Print every chapter in every language to site/handouts/<lang>/<chapter>.pdf.
+    """Print every chapter in every language to site/handouts/<lang>/<chapter>.pdf, and the
+    whole guide (cover, contents with page numbers, every chapter) to .../<lang>/guide.pdf.
 
     Needs a site built with DCAHT_HANDOUTS=1 and SITE_URL set (`make handouts` does both),
-    so chapters link their PDF and each handout carries its online address. With
+    so chapters link their PDFs and each handout carries its online address. With
     --country XX, also writes a trainer's pack per chapter and language
-    (<chapter>-xx.pdf): the chapter, its related good practices and that country's contacts.
+    (<chapter>-xx.pdf): the chapter, its related good practices and that country's contacts
+    page. Every PDF is checked with pdfua (PDF/UA-1, when installed); an ERROR finding
+    exits 1. --guide-only prints only the whole guides; --chapters only the chapters named.
     """
-    from .catalogue import validate_project
+    from .catalogue import load_catalogue
+    from .chapters import chapter_slugs
     from .handouts import build_handouts
 
     root = project.find_root()
@@ -314,20 +318,50 @@ def cmd_handouts(args) -> int:
     if not (site / "index.html").is_file():
         print(f"handouts: {args.site} holds no built site; run `make handouts`", file=sys.stderr)
         return 1
+    _, vocabulary = load_catalogue(root)
     country = (args.country or "").upper() or None
     if country:
-        result = validate_project(root)
-        if result.vocabulary and country not in result.vocabulary.countries:
+        if country not in vocabulary.countries:
             print(f"handouts: unknown country '{country}'; use one of: "
-                  + ", ".join(result.vocabulary.countries), file=sys.stderr)
+                  + ", ".join(vocabulary.countries), file=sys.stderr)
             return 2
+        if not (site / "contacts" / country.lower() / "index.html").is_file():
+            print(f"handouts: {args.site} has no contacts page for {country} (contacts/{country.lower()}/); "
+                  "a trainer's pack needs one", file=sys.stderr)
+            return 2
+    unknown = sorted(set(args.chapters or []) - set(chapter_slugs(root / "docs")))
+    if unknown:
+        print(f"handouts: no chapter {', '.join(unknown)}; the chapters are: "
+              + ", ".join(chapter_slugs(root / "docs")), file=sys.stderr)
+        return 2
     locales = args.languages or project.locales(root)
-    made = build_handouts(site, root / "docs", locales, project.default_locale(root), country)
+    made = build_handouts(site, root / "docs", locales, project.default_locale(root), country,
+                          label=vocabulary.label, chapters=[] if args.guide_only else args.chapters)
     total = sum(h.seconds for h in made)
+    failed = 0
     for handout in made:
-        print(f"{handout.path.relative_to(site)}  {handout.seconds:.2f} s")
+        errors, verdict = _pdfua_check(handout.path)
+        failed += bool(errors)
+        print(f"{handout.path.relative_to(site)}  {handout.seconds:.2f} s  {verdict}")
     print(f"{len(made)} PDFs in {total:.1f} s ({total / max(len(made), 1):.2f} s per PDF)")
+    if failed:
+        print(f"handouts: {failed} PDF(s) fail PDF/UA checks (pdfua check FILE shows why)", file=sys.stderr)
+        return 1
     return 0
+
+
+def _pdfua_check(path: Path) -> tuple[int, str]:
+    """(ERROR findings, "pdfua: N error(s), M warning(s)[, not evaluated: RULE...]")."""
+    try:
+        from pdfua import Severity, validate
+    except ImportError:
+        return 0, "(pdfua not installed: not checked)"
+    report = validate(str(path))
+    counts = report.count_by_severity()
+    skipped = [outcome.rule_id for outcome in report.skipped]
+    return counts[Severity.ERROR], (
+        f"pdfua: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s)"
+        + (f", not evaluated: {' '.join(skipped)}" if skipped else ""))
 
 
 def cmd_offline_zip(args) -> int:
@@ -491,6 +525,38 @@ def cmd_lock(args) -> int:
     return 1 if found else 0
 
 
+def cmd_build(args) -> int:
+    """Build the whole site strictly, one process per group of languages (make build).
+
+    Validates the data, then runs `--jobs` strict builds in parallel (default: one per
+    processor), each for the default language and its group of the others, and merges
+    them into SITE_DIR: the same files as one sequential `mkdocs build --strict`.
+    --engine properdocs builds with ProperDocs instead of MkDocs.
+    """
+    from .catalogue import validate_project
+    from .parallel_build import build
+
+    root = project.find_root()
+    result = validate_project(root)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.errors:
+        print(f"{len(result.errors)} error(s): nothing was built.", file=sys.stderr)
+        return 1
+    try:
+        built = build(root, Path(args.site_dir), args.jobs, args.engine)
+    except RuntimeError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for log in built.logs:
+        for line in log.splitlines():
+            if line.startswith(("WARNING", "ERROR")):
+                print(line, file=sys.stderr)
+    groups = " | ".join(",".join(group) for group in built.groups)
+    print(f"Built {args.site_dir} in {built.seconds:.1f} s ({len(built.groups)} processes: {groups}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dcaht", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -528,6 +594,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--country", help="also write trainer's packs with this country's contacts")
     p.add_argument("--site", default="site", help="the built site (default: site)")
     p.add_argument("--languages", nargs="+", help="only these languages (default: all)")
+    p.add_argument("--guide-only", action="store_true", help="only the whole-guide PDFs")
+    p.add_argument("--chapters", nargs="+", metavar="SLUG", help="only these chapters' handouts (default: all)")
 
     p = add("offline-zip", cmd_offline_zip)
     p.add_argument("site", help="the offline build (dist/offline-site)")
@@ -540,6 +608,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("map-shapes", cmd_map_shapes)
     p.add_argument("topojson", help="world-atlas's countries-50m.json")
+
+    p = add("build", cmd_build)
+    p.add_argument("--site-dir", default="site", help="where to build (default: site)")
+    p.add_argument("--jobs", type=int, help="build processes (default: one per processor)")
+    p.add_argument("--engine", default="mkdocs", choices=["mkdocs", "properdocs"])
 
     p = add("lock", cmd_lock)
     p.add_argument("--check", action="store_true", help="fail when the lock does not match pyproject.toml")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from .yaml_source import read_yaml
@@ -59,7 +60,9 @@ class DataFileStatus:
 
 
 def file_status(path: Path, root: Path, locales: list[str]) -> DataFileStatus | None:
-    doc = read_yaml(path, str(path.relative_to(root)))
+    from .catalogue import parsed
+
+    doc = parsed(path) or read_yaml(path, str(path.relative_to(root)))
     if doc.problems or not isinstance(doc.data, dict):
         return None
     texts = list(localized_texts(doc.data, set(locales)))
@@ -69,8 +72,20 @@ def file_status(path: Path, root: Path, locales: list[str]) -> DataFileStatus | 
                           {k: v for k, v in missing.items() if v}, reviewed)
 
 
+@cache
+def _status(path: Path, root: Path, locales: tuple[str, ...], mtime: int, size: int) -> DataFileStatus | None:
+    return file_status(path, root, list(locales))
+
+
+def cached_file_status(path: Path, root: Path, locales) -> DataFileStatus | None:
+    """file_status, read once per state of the file: every page of every language asks
+    for the status of the data it shows (the status page for all files)."""
+    stat = path.stat()
+    return _status(path, root, tuple(locales), stat.st_mtime_ns, stat.st_size)
+
+
 def data_status(root: Path, locales: list[str]) -> list[DataFileStatus]:
-    return [status for path in data_files(root) if (status := file_status(path, root, locales))]
+    return [status for path in data_files(root) if (status := cached_file_status(path, root, locales))]
 
 
 REVIEW_BLOCK = re.compile(rf"^{REVIEW_KEY}:.*\n(?:[ \t]+.*\n)*", re.M)

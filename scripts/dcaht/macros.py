@@ -170,13 +170,13 @@ def define_env(env):
         if group_id not in catalogue.indicator_groups:
             raise KeyError(f"indicator_list: unknown group '{group_id}'; known: "
                            f"{sorted(catalogue.indicator_groups)}")
-        return render("indicators.html", group=catalogue.indicator_groups[group_id], lang=lang)
+        return render("indicators.html", group=catalogue.indicator_groups[group_id], lang=lang, level=3)
 
     @env.macro
     def all_indicator_lists():
         """Every indicator checklist (the indicators page)."""
         catalogue, lang = context()
-        return "\n".join(render("indicators.html", group=g, lang=lang)
+        return "\n".join(render("indicators.html", group=g, lang=lang, level=2)
                          for g in catalogue.indicator_groups.values())
 
     @env.macro

@@ -4,6 +4,7 @@ are built. Loaded by path from mkdocs.yml (`hooks:`)."""
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import date
 from functools import lru_cache
@@ -16,20 +17,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from dcaht import project
+from dcaht import chapters, project
 from dcaht.catalogue import load_catalogue
 from dcaht.csp import with_policy
-from dcaht.data_translations import file_status
+from dcaht.data_translations import cached_file_status
 from dcaht.exports import write_exports
 from dcaht.feeds import write_practice_feeds
 from dcaht.generated_pages import country_page, practice_page
-from dcaht.html_fixes import label_task_checkboxes
+from dcaht.html_fixes import label_task_checkboxes, valid_theme_html
 from dcaht.problems import DataInvalid
 from dcaht.render import localized_date, unstash
 from dcaht.revisions import last_changed
 from dcaht.search_languages import write_search_modules
 from dcaht.search_split import write_split_indexes
-from dcaht.stubs import write_stubs
+from dcaht.stubs import refresh_stub_times, write_stubs
 from dcaht.translations import default_source, source_hash, source_text
 from dcaht.urls import page_url
 
@@ -46,6 +47,57 @@ def built_languages(config) -> tuple[list[str], str]:
         return list(i18n.build_languages), i18n.default_language
     root = _root(config)
     return project.locales(root), project.default_locale(root)
+
+
+# How this process runs: `mkdocs serve --dirty` (make serve LANG=xx) rebuilds only what
+# changed, and skips the files that only the published site needs (downloads, feeds).
+_mode = {"command": "build", "dirty": False}
+
+
+class _KnownDirtyWarning(logging.Filter):
+    """The preview asks for a dirty rebuild on purpose; MkDocs warns about it on every
+    rebuild, which strict mode would turn into a failure. Only that message is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+def _restrict_to_group() -> None:
+    """`make build` runs one process per group of languages (parallel_build.py): this
+    process builds the default language (i18n's outer build) and the languages named in
+    DCAHT_BUILD_GROUP. Every language stays `build: true` in the configuration, so that
+    each page's language menu and alternates are what the sequential build makes; only
+    the nested builds of other groups' languages are skipped."""
+    wanted = os.environ.get("DCAHT_BUILD_GROUP")
+    if not wanted:
+        return
+    import mkdocs_static_i18n.plugin as i18n_plugin
+
+    if getattr(i18n_plugin.build, "dcaht_group", None) is not None:
+        i18n_plugin.build.dcaht_group[:] = wanted.split(",")
+        return
+    original = i18n_plugin.build
+    group = wanted.split(",")
+
+    def build_group(config, *args, **kwargs):
+        plugin = config.plugins.get("i18n")
+        if plugin is not None and plugin.current_language not in group:
+            return None
+        return original(config, *args, **kwargs)
+
+    build_group.dcaht_group = group
+    i18n_plugin.build = build_group
+
+
+def on_startup(command, dirty):
+    _mode.update(command=command, dirty=dirty)
+    _restrict_to_group()
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_KnownDirtyWarning())
+
+
+def previewing() -> bool:
+    return _mode["command"] == "serve" and _mode["dirty"]
 
 
 # The validated data of the build under way: loaded (or taken from load_catalogue's
@@ -85,6 +137,8 @@ def on_config(config):
     _one_error_page(config)
     write_stubs(Path(config.docs_dir), catalogue.practices, vocabulary.danube_countries,
                 project.locales(root), project.default_locale(root))  # stubs follow the files, not the build
+    refresh_stub_times(Path(config.docs_dir), root / "data", project.locales(root), project.default_locale(root))
+    chapters.snapshot(Path(config.docs_dir))
     return config
 
 
@@ -92,6 +146,9 @@ def _one_error_page(config) -> None:
     """Every language build writes site/404.html, so the last one (Ukrainian) would win
     and an English reader would meet Ukrainian menus. Only the root language's build
     writes it; the page itself speaks every language (overrides/404.html)."""
+    if previewing():
+        config.theme.static_templates.discard("404.html")  # the preview shows the pages
+        return
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return
@@ -175,6 +232,8 @@ def on_post_build(config):
     write_split_indexes(Path(config.site_dir), locales, default,
                         inline_script=bool(offline and offline.config.enabled))
     write_search_modules(Path(config.site_dir), locales, _material_lunr_dir())
+    if previewing():
+        return  # the preview shows pages; downloads and feeds wait for make build
     write_practice_feeds(Path(config.site_dir), config.site_url or "", list(catalogue.practices.values()),
                          locales, default, lambda loc: f"{config.site_name}: {vocabulary.label('feed_title', loc)}",
                          config.site_name)
@@ -266,13 +325,8 @@ def _review_state(page, root: Path, locale: str) -> tuple[str, dict]:
     return "translated", {}
 
 
-@lru_cache(maxsize=256)
-def _data_status_cached(path: Path, root: Path, mtime: int):
-    return file_status(path, root, project.locales(root))
-
-
 def _data_status(path: Path, root: Path):
-    return _data_status_cached(path, root, path.stat().st_mtime_ns) if path.is_file() else None
+    return cached_file_status(path, root, project.locales(root)) if path.is_file() else None
 
 
 def _provenance_note(page, config, locale: str, vocabulary) -> dict | None:
@@ -322,14 +376,16 @@ def _language_names(root: Path) -> dict[str, str]:
 
 
 def _handout_link(page, config, locale: str) -> dict | None:
-    """Chapters link their PDF once `make handouts` builds them (DCAHT_HANDOUTS=1)."""
+    """Chapters link their PDF and the whole guide's (handouts.GUIDE_FILE) once `make
+    handouts` builds them (DCAHT_HANDOUTS=1)."""
     if not os.environ.get("DCAHT_HANDOUTS") or "chapter" not in page.meta:
         return None
     _, vocabulary = _catalogue(config)
     slug = page.file.src_uri.split("/")[-1].split(".")[0]
-    target = f"handouts/{locale}/{slug}.pdf"
-    return {"href": get_relative_url(target, page.url),
-            "text": vocabulary.label("download_handout", locale)}
+    return {"href": get_relative_url(f"handouts/{locale}/{slug}.pdf", page.url),
+            "text": vocabulary.label("download_handout", locale),
+            "guide_href": get_relative_url(f"handouts/{locale}/guide.pdf", page.url),
+            "guide_text": vocabulary.label("download_guide", locale)}
 
 
 def qr_code_svg(address: str) -> str:
@@ -340,12 +396,15 @@ def qr_code_svg(address: str) -> str:
 
 @event_priority(-1000)
 def on_post_page(output, page, config):
-    """Last of all changes to a page: its Content-Security-Policy, with the hashes of the
-    inline scripts it ends up with (csp.py)."""
-    return with_policy(output)
+    """Last of all changes to a page: the theme's markup made valid HTML (html_fixes.py),
+    then its Content-Security-Policy, with the hashes of the inline scripts it ends up
+    with (csp.py)."""
+    return with_policy(valid_theme_html(output))
 
 
 @event_priority(-1000)
 def on_post_template(output_content, template_name, config):
-    """The 404 page (a theme template, not a page) gets its policy too."""
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+    """The 404 page (a theme template, not a page) gets the same corrections and policy."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_policy(valid_theme_html(output_content))

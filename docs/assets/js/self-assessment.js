@@ -302,7 +302,8 @@
   form.addEventListener("change", function (event) {
     if (event.target.id !== "sa-import") update();
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // Enter in a field, or the Save button: save now and say so (entries save as they are made).
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
 
   var fileInput = root.querySelector("#sa-import");
   fileInput.addEventListener("change", function () {
