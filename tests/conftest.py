@@ -69,16 +69,43 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+# What the variant site adds to the project: a contributor's new practice, and a practice
+# and a contacts file whose texts try to run as HTML or Jinja (test_escaping.py).
+HOSTILE_SUMMARY = "Hostile <script>alert('summary')</script> and {{ 7*7 }} here."
+HOSTILE_MARKDOWN = ("Image <img src=x onerror=alert('md')> and {% raw %}{{ config }} "
+                    "[link](https://example.org/ok)")
+VARIANT_SITE_URL = "https://example.org/dcaht/"
+
+
 @pytest.fixture(scope="session")
-def fallback_site(tmp_path_factory) -> Path:
-    """The project with two translations missing (mapping in Slovak, privacy in Czech):
-    what a reader meets while a language is incomplete. Built once for the tests that
-    need a fallback page now that every page exists in every language."""
-    project = copy_project(tmp_path_factory.mktemp("fallback-project"))
+def variant_site(tmp_path_factory) -> Path:
+    """One build of the project as it will often be met, shared by the tests that need
+    something the real project does not have (one build instead of four):
+    - two translations missing (mapping in Slovak, privacy in Czech): the fallback pages a
+      reader meets while a language is incomplete, now that every page exists everywhere;
+    - a contributor's new practice (data/practices/test-practice.yml);
+    - a hostile practice (test-hostile) and a hostile contacts file (test.yml);
+    - a published address (site_url), as the Pages workflow builds it."""
+    from samples import VALID_CONTACTS, VALID_PRACTICE
+
+    project = copy_project(tmp_path_factory.mktemp("variant-project"))
     (project / "docs/guidelines/mapping.sk.md").unlink()
     (project / "docs/about/privacy.cs.md").unlink()
-    site = tmp_path_factory.mktemp("fallback-site")
-    result = run_mkdocs_build(project, site)
+    practices = project / "data/practices"
+    (practices / "test-practice.yml").write_text(VALID_PRACTICE, encoding="utf-8")
+    hostile = (VALID_PRACTICE
+               .replace("A round table of the city's services, police and NGOs.", f'"{HOSTILE_SUMMARY}"')
+               .replace("The city invited **every service** to a round table. See [the report](https://example.org/report).",
+                        HOSTILE_MARKDOWN)
+               .replace("  en: A coordinator's time.", '  en: "<b onmouseover=alert(1)>NGO</b>"'))
+    assert hostile.count("Hostile <script>") == 1 and HOSTILE_MARKDOWN in hostile
+    (practices / "test-hostile.yml").write_text(hostile, encoding="utf-8")
+    contacts = VALID_CONTACTS.replace("Counselling for people affected by labour exploitation.",
+                                      '"<script>alert(\'contact\')</script> {{ 6*7 }}"')
+    assert contacts != VALID_CONTACTS
+    (project / "data/contacts/test.yml").write_text(contacts, encoding="utf-8")
+    site = tmp_path_factory.mktemp("variant-site")
+    result = run_mkdocs_build(project, site, {"SITE_URL": VARIANT_SITE_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -66,10 +66,10 @@ def test_language_switcher_stays_on_the_chapter(page, site_url):
 
 
 @pytest.mark.browser
-def test_fallback_notice_is_shown_in_the_readers_language(page, fallback_site, site_url):
+def test_fallback_notice_is_shown_in_the_readers_language(page, variant_site, site_url):
     from dcaht.handouts import serve
 
-    with serve(fallback_site) as fallback_url:
+    with serve(variant_site) as fallback_url:
         page.goto(f"{fallback_url}/sk/guidelines/mapping/", wait_until="networkidle")
         notice = page.locator("[data-i18n-fallback]")
         assert notice.is_visible()

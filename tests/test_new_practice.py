@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import copy_project, run_dcaht, run_mkdocs_build
+from conftest import ROOT, copy_project, run_dcaht
 from dcaht import project as project_info
-from samples import VALID_PRACTICE
 
 
 @pytest.fixture
@@ -53,12 +52,10 @@ def test_scaffold_title_cannot_inject_yaml(project):
     assert "\ncountry: XX" not in text.split("summary:")[0]
 
 
-def test_new_practice_appears_in_every_language_and_in_search(project, tmp_path):
-    (project / "data/practices/test-practice.yml").write_text(VALID_PRACTICE, encoding="utf-8")
-    site = tmp_path / "site"
-    result = run_mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    for locale in project_info.locales(project):
+def test_new_practice_appears_in_every_language_and_in_search(variant_site):
+    """The variant site (conftest.py) is the project with data/practices/test-practice.yml added."""
+    site = variant_site
+    for locale in project_info.locales(ROOT):
         prefix = "" if locale == "en" else f"{locale}/"
         page = (site / prefix / "practices/test-practice/index.html").read_text(encoding="utf-8")
         assert f'lang="{locale}"' in page
