@@ -46,13 +46,24 @@ def test_search_answers_in_the_readers_language(page, site_url, locale):
     assert len(pages) == len(set(pages)), "the same page appears twice"
 
 
+def _search_downloads(urls):
+    return [url for url in urls if url.endswith("search_index.json") or "/workers/search." in url]
+
+
 @pytest.mark.browser
-def test_each_language_loads_only_its_own_index(page, site_url):
+def test_each_language_loads_only_its_own_index_and_only_for_search(page, site_url):
+    """The worker and the index (the largest downloads) wait until the reader turns to
+    search (overrides/main.html); then the language's own index arrives and answers."""
     requested = []
     page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/de/", wait_until="networkidle")
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(300)
+    assert _search_downloads(requested) == [], "search files loaded before the reader searched"
     search(page, f"{site_url}/de/", QUERIES["de"])
-    indexes = [url for url in requested if url.endswith("search_index.json")]
-    assert indexes == [f"{site_url}/de/search/search_index.json"]
+    loaded = _search_downloads(requested)
+    assert [url for url in loaded if url.endswith("search_index.json")] == [f"{site_url}/de/search/search_index.json"]
+    assert len([url for url in loaded if "/workers/search." in url]) == 1
 
 
 @pytest.mark.browser

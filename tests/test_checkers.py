@@ -26,6 +26,8 @@ KINDS = ["", "guidelines/identification/", "practices/", "contacts/at/"]
 MORE_KINDS = ["guidelines/", "practices/vienna-anti-trafficking-working-group/", "contacts/",
               "self-assessment/", "contribute/propose/", "about/glossary/", "about/indicators/",
               "about/translations/", "no-such-page/"]
+# pa11y's modes: colour scheme and viewport width (a desktop and a phone).
+MODES = ["light:1280", "dark:390", "light:390", "dark:1280"]
 
 
 def require(tool: str, path=None) -> None:
@@ -55,13 +57,21 @@ def test_pa11y_finds_no_wcag2aa_error(site_url):
     require_chromium()
     require("node")
     require("pa11y", ROOT / "node_modules" / "pa11y")
-    urls = [f"{site_url}/{'' if locale == 'en' else locale + '/'}{kind}" for locale in LOCALES for kind in KINDS]
-    urls += [f"{site_url}/{kind}" for kind in MORE_KINDS]
-    result = subprocess.run(["node", str(PA11Y), *urls], capture_output=True, text=True, timeout=900, cwd=ROOT)
+    # each language reads its four kinds in the four modes (light/dark, desktop/phone),
+    # shifted by one per language so that every kind meets every mode too
+    targets = [f"{MODES[(index + shift) % len(MODES)]}:{site_url}/{'' if locale == 'en' else locale + '/'}{kind}"
+               for shift, locale in enumerate(LOCALES) for index, kind in enumerate(KINDS)]
+    targets += [f"{MODES[index % len(MODES)]}:{site_url}/{kind}" for index, kind in enumerate(MORE_KINDS)]
+    result = subprocess.run(["node", str(PA11Y), *targets], capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-2000:]
-    issues = json.loads(result.stdout)
-    assert set(issues) == set(urls)
-    found = {url: found for url, found in issues.items() if found}
+    read = json.loads(result.stdout)
+    assert set(read) == set(targets)
+    for target, outcome in read.items():  # the mode really applied
+        scheme, width = target.split(":")[:2]
+        assert outcome["scheme"] == ("slate" if scheme == "dark" else "default"), target
+        # on a phone, a page wider than the screen scrolls sideways (WCAG 1.4.10 Reflow)
+        assert outcome["width"] == int(width), f"{target}: {outcome['width']} px wide"
+    found = {target: outcome["issues"] for target, outcome in read.items() if outcome["issues"]}
     assert not found, json.dumps(found, indent=1)[:3000]
 
 

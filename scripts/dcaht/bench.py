@@ -134,12 +134,15 @@ def floor_project(real: Path, real_site: Path, target: Path) -> Path:
 
 def bare_floor_project(floor: Path, target: Path) -> Path:
     """The bare floor: Material + mkdocs-static-i18n alone – the same page files and text,
-    plain Markdown without extensions, no navigation list, no site code."""
+    plain Markdown without extensions, no navigation list, no site code. "No navigation
+    list" is a nav of the home page alone: without a `nav` key MkDocs would list every
+    page (3,000 at Danube scale) in the navigation of every page, a quadratic build that
+    took longer than the floor with extensions (68 s against 45 s) and no floor at all."""
     shutil.copytree(floor, target)
     config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
     config["markdown_extensions"] = []
-    config.pop("nav", None)
-    config.pop("not_in_nav", None)
+    config["nav"] = ["index.md"]
+    config["not_in_nav"] = "*"
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return target
 

@@ -74,7 +74,11 @@ def measure(site_dir: Path, paths: list[str], search_word: dict[str, str] | None
             page.on("console", lambda message, w=weight: w.console_errors.append(message.text)
                     if message.type == "error" else None)
             page.on("pageerror", lambda error, w=weight: w.console_errors.append(str(error)))
-            page.goto(f"{base}/{path}", wait_until="networkidle")
+            page.goto(f"{base}/{path}", wait_until="load")
+            # a long page can go quiet while it is still parsed: wait for both, then
+            # let the last responses' events arrive
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(250)
             word = (search_word or {}).get(path)
             if word:
                 page.remove_listener("response", handler)

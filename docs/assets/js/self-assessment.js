@@ -149,7 +149,7 @@
       plan.appendChild(element("h3", (index + 1) + ". " + phase.title));
       var level = state.levels[phase.id];
       plan.appendChild(element("p", L.sa_plan_level + ": " +
-        (level ? L["sa_level_" + level] + " – " + phase.levels[level - 1] : L.sa_level_none)));
+        (level ? L["sa_level_" + level] + " – " + phase.levels[level - 1] : L.sa_level_none), "dcaht-sa__plan-level"));
       var open = current.filter(function (p) {
         var status = (state.points[p.id] || {}).status || "not_started";
         return p.phase === phase.id && status !== "done" && status !== "not_applicable";
@@ -173,7 +173,9 @@
         row.insertCell().textContent = p.actor + " " + p.text + " (" + p.chapterLabel + ")";
         row.insertCell().textContent = L["sa_status_" + (entry.status || "not_started")];
         row.insertCell().textContent = entry.responsible || "";
-        row.insertCell().textContent = entry.due || "";
+        var due = row.insertCell();
+        due.className = "dcaht-sa__plan-due";
+        due.textContent = entry.due || "";
         row.insertCell().textContent = entry.note || "";
       });
       plan.appendChild(table);
