@@ -21,8 +21,13 @@ def test_bundle_holds_every_language_and_its_search(unpacked):
 def test_search_works_from_file_without_network(browser, unpacked, path, query):
     context = browser.new_context()
     page = context.new_page()
-    requested = []
+    requested, errors = [], []
     page.on("request", lambda request: requested.append(request.url))
+    # what a reader's console would show: errors, and requests that fail (a missing
+    # file, a sitemap fetched from file://)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
     page.goto((unpacked / path).as_uri(), wait_until="load")
     page.locator(".md-search__input").first.click(force=True)
     page.locator(".md-search__input").first.fill(query)
@@ -33,4 +38,5 @@ def test_search_works_from_file_without_network(browser, unpacked, path, query):
     assert links and all(link.startswith("file://") for link in links)
     assert requested and all(url.startswith(("file://", "data:", "blob:")) for url in requested), \
         [url for url in requested if not url.startswith("file://")]
+    assert errors == []
     context.close()
