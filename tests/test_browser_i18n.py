@@ -8,16 +8,25 @@ from conftest import ROOT
 from dcaht import project
 
 LOCALES = project.locales(ROOT)
-# One word per language that its own pages contain (home page or action plan).
+# One word per language that its own pages contain (home page or action plan): every
+# language searches its own index and answers with its own pages.
 QUERIES = {
     "en": "referral",
     "de": "Menschenhandel",
+    "cs": "obchodování",
+    "sk": "obchodovaniu",
     "hu": "emberkereskedelem",
     "sl": "ljudmi",
-    "bg": "трафик",
+    "hr": "trgovanja",
     "sr": "људима",
+    "ro": "traficului",
+    "bg": "трафик",
     "uk": "торгівлі",
 }
+
+
+def test_search_is_tried_in_every_language():
+    assert set(QUERIES) == set(LOCALES)
 
 
 def search(page, url, query):
