@@ -148,3 +148,24 @@ def test_catalogue_text_filter_and_sort(page, site_url, catalogue):
     page.goto(f"{site_url}/practices/?sort=recent&q=kocevje", wait_until="networkidle")
     assert page.locator("#dcaht-filter-sort").input_value() == "recent"
     assert page.locator(".dcaht-cards__item:visible").count() == visible.count()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", ["en", "uk"])
+def test_the_map_and_its_list_are_printed(page, site_url, catalogue, locale):
+    """Printed, the catalogue keeps the map (drawn, at a readable size within the page)
+    and the list of countries beside it."""
+    page.goto(f"{site_url}/{prefix(locale)}practices/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    shape = page.locator("figure.dcaht-map svg").bounding_box()
+    assert shape and 400 < shape["width"] <= 900 and shape["height"] > 200, shape
+    countries = {p.country for p in catalogue.practices.values()}
+    listed = page.locator("figure.dcaht-map a:visible")
+    assert listed.count() >= len(countries)
+    pdf = page.pdf(format="A4")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    first = PdfReader(BytesIO(pdf)).pages[0]
+    assert first.extract_text().count("(") >= len(countries)  # "Country (n)" of the list
