@@ -1,8 +1,9 @@
 // pa11y (HTML_CodeSniffer, WCAG2AA) on many addresses with one Debian Chromium. Each
 // argument is "<scheme>:<width>:<url>" (scheme light or dark, width in CSS pixels), so the
 // same run reads pages in both colour schemes at desktop and phone widths. Prints one JSON
-// object {argument: {scheme, issues}}: the colour scheme the page really showed (Material's
-// data-md-color-scheme) and its errors. Used by tests/test_checkers.py.
+// object {argument: {scheme, width, issues}}: the colour scheme the page really showed
+// (Material's data-md-color-scheme), its layout width (wider than asked: it scrolls
+// sideways) and its errors. Used by tests/test_checkers.py.
 import pa11y from "pa11y";
 import puppeteer from "puppeteer";
 
